@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CoreModule, CoreWorkerModule } from '../../../libs/core/src/index.js';
+
+/** Queue processors only; no HTTP listener. Each domain lib adds its *WorkerModule here. */
+@Module({
+  imports: [CoreModule.forRoot({ http: false }), CoreWorkerModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ClsModule } from 'nestjs-cls';
+import { AuthCoreModule, AuthHttpModule } from './auth/auth.module.js';
+import { AppConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { AppExceptionFilter } from './errors/app-exception.filter.js';
+import { createValidationPipe } from './errors/validation.pipe.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { HeartbeatScheduler } from './health/heartbeat.scheduler.js';
+import { SystemJobsHandler } from './health/system-jobs.handler.js';
+import { JobDispatcher } from './queue/job-dispatcher.js';
+import { QueueProbeController } from './queue/queue-probe.controller.js';
+import { QueueProbeRepository } from './queue/queue-probe.repository.js';
+import { QueueModule } from './queue/queue.module.js';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Plumbing every app shares: validated config, request context, database, queues, auth services. */
+@Module({})
+export class CoreModule {
+  static forRoot(options: { http: boolean }): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        AppConfigModule,
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: options.http,
+            generateId: true,
+            // A caller's correlation id is kept only when it is harmless to log.
+            idGenerator: (req: { headers: Record<string, string | undefined> }) => {
+              const given = req.headers[CORRELATION_HEADER];
+              return given && SAFE_ID.test(given) ? given : randomUUID();
+            },
+          },
+        }),
+        DatabaseModule,
+        QueueModule,
+        AuthCoreModule,
+      ],
+    };
+  }
+}
+
+/** HTTP edge: routes of core, the one exception filter and the one validation pipe. */
+@Module({
+  imports: [AuthHttpModule, TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController, QueueProbeController],
+  providers: [
+    HealthService,
+    QueueProbeRepository,
+    { provide: APP_FILTER, useClass: AppExceptionFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class CoreHttpModule {}
+
+/** Worker side: the job dispatcher and the system jobs. */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [JobDispatcher, SystemJobsHandler, HeartbeatScheduler],
+})
+export class CoreWorkerModule {}

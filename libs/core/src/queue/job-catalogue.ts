@@ -1,0 +1,56 @@
+/**
+ * The one catalogue of queues, jobs and their payloads. Payloads carry ids and the correlation id,
+ * never personal data. `enqueue(name, payload)` is typed against this map, so a wrong payload does
+ * not compile; the worker refuses to start unless every job has exactly one handler.
+ */
+export enum QueueName {
+  System = 'system',
+}
+
+export enum JobName {
+  SystemHeartbeat = 'system.heartbeat',
+  SystemProbe = 'system.probe',
+}
+
+interface JobBase {
+  correlationId?: string;
+}
+
+export interface JobPayloads {
+  [JobName.SystemHeartbeat]: JobBase;
+  [JobName.SystemProbe]: JobBase & { probeId: string };
+}
+
+interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** The natural key of the work: the same key means the same job (a double click enqueues once). */
+  key: (payload: JobPayloads[N]) => string;
+}
+
+export const JOBS: { [N in JobName]: JobDefinition<N> } = {
+  [JobName.SystemHeartbeat]: { queue: QueueName.System, key: () => 'heartbeat' },
+  [JobName.SystemProbe]: { queue: QueueName.System, key: (p) => p.probeId },
+};
+
+/** BullMQ refuses ':' in custom ids, and pure integers; this keeps ids readable and unique per job name. */
+export function jobId<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+  return `${name}.${JOBS[name].key(payload)}`.replace(/:/g, '_');
+}
+
+/** Retries, backoff and retention for every job, in one place. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+} as const;
+
+/** Names the jobs with no handler and those with more than one; empty lists mean the worker may start. */
+export function handlerCoverage(registered: readonly string[]): { missing: JobName[]; duplicated: string[] } {
+  const counts = new Map<string, number>();
+  for (const name of registered) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return {
+    missing: Object.values(JobName).filter((n) => !counts.has(n)),
+    duplicated: [...counts].filter(([, n]) => n > 1).map(([name]) => name),
+  };
+}

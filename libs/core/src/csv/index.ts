@@ -1,0 +1,4 @@
+export * from './csv-columns.js';
+export * from './csv-messages.js';
+export * from './csv-reader.js';
+export * from './csv-writer.js';

@@ -1,0 +1,31 @@
+import { OpeningHoursError } from './opening-hours.error.js';
+
+/** An ISO 8601 week such as `2026-W13` (weeks start on Monday; week 1 contains the year's first Thursday). */
+export type IsoWeek = `${number}-W${number}`;
+
+/** A calendar day; `month` is 1-12. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The Monday that starts an ISO week. Throws an `OPENING_HOURS.INVALID_WEEK` error for malformed or nonexistent weeks. */
+export function isoWeekMonday(isoWeek: string): CalendarDate {
+  const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
+  const invalid = () =>
+    new OpeningHoursError('OPENING_HOURS.INVALID_WEEK', `"${isoWeek}" is not an ISO week like "2026-W13".`);
+  if (!match) throw invalid();
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  // Calendar arithmetic in UTC so the process's time zone cannot shift the day.
+  const january4 = Date.UTC(year, 0, 4);
+  const mondayOfWeek1 = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * DAY_MS;
+  const monday = new Date(mondayOfWeek1 + (week - 1) * 7 * DAY_MS);
+  // A week belongs to the year of its Thursday; week 53 only exists in some years.
+  const thursday = new Date(monday.getTime() + 3 * DAY_MS);
+  if (week < 1 || thursday.getUTCFullYear() !== year) throw invalid();
+  return { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, day: monday.getUTCDate() };
+}

@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const LIB_BOUNDARY = 'Import another lib only through its index.ts.';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -10,10 +12,26 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
-      // Libraries talk to each other only through their index.ts.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/libs/*/src/*/**', '!**/libs/*/src/index.js'], message: 'Import another lib only through its index.ts.' }] },
+        { patterns: [{ group: ['**/libs/*/src/**', '!**/libs/*/src/index.js'], message: LIB_BOUNDARY }] },
+      ],
+    },
+  },
+  {
+    // Inside libs, a sibling lib is reached by a relative path: it too must go through index.ts.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*/src/**', '../../../*/src/**', '../../../../*/src/**', '!**/src/index.js'],
+              message: LIB_BOUNDARY,
+            },
+          ],
+        },
       ],
     },
   },

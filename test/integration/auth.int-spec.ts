@@ -9,12 +9,12 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
 
   beforeAll(async () => {
     t = await startTestApi({ extra: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-    expect(await t.app.get(AuthService).ensureFirstAdmin()).toBe('created');
     adminToken = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: ADMIN })).body.accessToken;
   });
   afterAll(() => t?.close());
 
-  it('creates the first admin only once', async () => {
+  it('created the first admin at boot from ADMIN_EMAIL/ADMIN_PASSWORD, and only once', async () => {
+    expect(adminToken).toEqual(expect.any(String));
     expect(await t.app.get(AuthService).ensureFirstAdmin()).toBe('exists');
   });
 
@@ -43,7 +43,8 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
   it('answers 429 on the 11th failed attempt within a minute', async () => {
     const body = { email: 'victim@example.be', password: 'wrong password!' };
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
     const res = await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body });
@@ -58,13 +59,19 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
       body: { email, password, role: 'coordinator' },
     });
     expect(created.status).toBe(201);
-    const token = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).body.accessToken;
+    const token = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).body
+      .accessToken;
     expect((await api(t.baseUrl, 'GET', '/api/v1/auth/me', { token })).status).toBe(200);
-    expect((await api(t.baseUrl, 'POST', `/api/v1/users/${created.body.id}/disable`, { token: adminToken })).status).toBe(204);
+    expect(
+      (await api(t.baseUrl, 'POST', `/api/v1/users/${created.body.id}/disable`, { token: adminToken }))
+        .status,
+    ).toBe(204);
     const after = await api(t.baseUrl, 'GET', '/api/v1/auth/me', { token });
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('AUTH.UNAUTHENTICATED');
-    expect((await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).status).toBe(401);
+    expect((await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).status).toBe(
+      401,
+    );
   });
 
   it('revokes the token on logout', async () => {
@@ -77,8 +84,12 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
     expect((await api(t.baseUrl, 'GET', '/api/v1/users')).status).toBe(401);
     const email = 'coordinator.roles@example.be';
     const password = 'twelve chars ok';
-    await api(t.baseUrl, 'POST', '/api/v1/users', { token: adminToken, body: { email, password, role: 'coordinator' } });
-    const token = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).body.accessToken;
+    await api(t.baseUrl, 'POST', '/api/v1/users', {
+      token: adminToken,
+      body: { email, password, role: 'coordinator' },
+    });
+    const token = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).body
+      .accessToken;
     const res = await api(t.baseUrl, 'GET', '/api/v1/users', { token });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('AUTH.FORBIDDEN');
@@ -117,7 +128,12 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
     });
     expect(noRegion.status).toBe(400);
     expect(noRegion.body.details[0].field).toBe('region');
-    const body = { email: 'staff@example.be', password: 'twelve chars ok', role: 'regional_staff', region: 'BRU' };
+    const body = {
+      email: 'staff@example.be',
+      password: 'twelve chars ok',
+      role: 'regional_staff',
+      region: 'BRU',
+    };
     expect((await api(t.baseUrl, 'POST', '/api/v1/users', { token: adminToken, body })).status).toBe(201);
     const again = await api(t.baseUrl, 'POST', '/api/v1/users', { token: adminToken, body });
     expect(again.status).toBe(409);

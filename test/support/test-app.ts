@@ -65,7 +65,8 @@ export async function startTestApi(options: TestEnvOptions = {}): Promise<TestAp
 export interface WorkerProcess {
   child: ChildProcess;
   output: () => string;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with how the process ended: an exit code, or the signal it re-raised after shutdown. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** The compiled worker as a real child process (npm test builds before it runs the e2e tier). */
@@ -82,14 +83,20 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
+        if (child.exitCode !== null || child.signalCode !== null) {
+          return resolve({ code: child.exitCode, signal: child.signalCode });
+        }
+        child.once('exit', (code, sig) => resolve({ code, signal: sig }));
         child.kill(signal);
       }),
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20000, stepMs = 100) {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20000,
+  stepMs = 100,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { assertTestDatabase, buildDataSourceOptions, withDatabase } from '../../libs/core/src/index.js';
 
 /** The machine's services (see ../shared/services.sh); overridable for other set-ups. */
-export const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+export const SERVER_URL =
+  process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TEMPLATE_DB = 'ocr_test_template';
 export const FILE_DB_PREFIX = 'ocr_test_f_';
@@ -37,8 +38,11 @@ async function ensureTemplate(): Promise<void> {
         [TEMPLATE_DB],
       );
       if (rows[0]?.run === runId) return;
-      const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${FILE_DB_PREFIX}%`]);
-      for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+        `${FILE_DB_PREFIX}%`,
+      ]);
+      for (const { datname } of stale.rows)
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
       const url = withDatabase(SERVER_URL, TEMPLATE_DB);

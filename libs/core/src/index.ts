@@ -32,3 +32,4 @@ export { QUEUE_CONNECTION } from './queue/queue.module.js';
 export type { QueueConnection } from './queue/queue-connection.js';
 export { QueueService } from './queue/queue.service.js';
 export { projectRoot } from './util/project-root.js';
+export * from './csv/index.js';

@@ -4,6 +4,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
+import { FirstAdminBootstrap } from './first-admin.bootstrap.js';
 import { ScopeRegistry } from './scope-registry.js';
 import { UserLinksRegistry } from './user-links.registry.js';
 import { UsersController } from './users.controller.js';
@@ -19,6 +20,6 @@ export class AuthCoreModule {}
 /** HTTP side: routes and the global guard. Login throttling is a Fastify hook (see login-rate-limit.ts). */
 @Module({
   controllers: [AuthController, UsersController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, FirstAdminBootstrap],
 })
 export class AuthHttpModule {}

@@ -47,7 +47,13 @@ export class AuthRepository {
     const rows = await this.db.query(
       `INSERT INTO users (email, password_hash, role, region_code, preferred_language)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [user.email.toLowerCase(), user.passwordHash, user.role, user.regionCode, user.preferredLanguage ?? 'nl'],
+      [
+        user.email.toLowerCase(),
+        user.passwordHash,
+        user.role,
+        user.regionCode,
+        user.preferredLanguage ?? 'nl',
+      ],
     );
     return rows[0] ?? null;
   }

@@ -18,7 +18,8 @@ export interface CreateUserInput {
 }
 
 // Verifying against a real hash when the e-mail is unknown keeps response times alike (no user enumeration).
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0ZL3vQmWrKXN0TLnMSk0JZ4RAcU8yH5r1u4nBR0cWxE';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0ZL3vQmWrKXN0TLnMSk0JZ4RAcU8yH5r1u4nBR0cWxE';
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest();
 
@@ -39,7 +40,12 @@ export class AuthService {
       throw new AppException('AUTH.INVALID_CREDENTIALS', 'The e-mail address or password is not right.', 401);
     }
     const token = randomBytes(32).toString('base64url');
-    const session = await this.repo.insertSession(user.id, tokenHash(token), kind, this.env.SESSION_TTL_MINUTES);
+    const session = await this.repo.insertSession(
+      user.id,
+      tokenHash(token),
+      kind,
+      this.env.SESSION_TTL_MINUTES,
+    );
     return { accessToken: token, expiresAt: session.expiresAt, userId: user.id };
   }
 
@@ -70,7 +76,8 @@ export class AuthService {
     }
     const linker = this.links.coordinatorSpaces;
     if (spaceRefs.length > 0) {
-      if (!linker) throw badRequest('USERS.SPACES_UNAVAILABLE', 'Spaces cannot be linked in this deployment.');
+      if (!linker)
+        throw badRequest('USERS.SPACES_UNAVAILABLE', 'Spaces cannot be linked in this deployment.');
       const missing = await linker.missingRefs(spaceRefs);
       if (missing.length > 0) {
         const message = `These spaces do not exist: ${missing.join(', ')}.`;
@@ -100,7 +107,8 @@ export class AuthService {
   async getUser(id: string) {
     const user = await this.repo.findUserById(id);
     if (!user) throw notFound('USERS.NOT_FOUND', 'No such user.');
-    const spaceRefs = user.role === 'coordinator' ? ((await this.links.coordinatorSpaces?.refsOf(id)) ?? []) : [];
+    const spaceRefs =
+      user.role === 'coordinator' ? ((await this.links.coordinatorSpaces?.refsOf(id)) ?? []) : [];
     return { ...user, spaceRefs };
   }
 

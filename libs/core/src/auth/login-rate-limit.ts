@@ -8,7 +8,10 @@ export const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/login']);
  * out a whole office behind one NAT address, while one address cannot guess many passwords of one
  * account. Runs after body parsing (preHandler) because the key needs the e-mail.
  */
-export async function registerLoginRateLimit(fastify: FastifyInstance, attemptsPerMinute: number): Promise<void> {
+export async function registerLoginRateLimit(
+  fastify: FastifyInstance,
+  attemptsPerMinute: number,
+): Promise<void> {
   await fastify.register(rateLimit, {
     global: true,
     hook: 'preHandler',
@@ -19,7 +22,11 @@ export async function registerLoginRateLimit(fastify: FastifyInstance, attemptsP
       const email = (req.body as { email?: unknown } | undefined)?.email;
       return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
     },
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       code: 'HTTP.TOO_MANY_REQUESTS',

@@ -36,7 +36,10 @@ export function toErrorBody(exception: unknown, correlationId: string): { status
     const status = exception.getStatus();
     const response = exception.getResponse();
     const message =
-      typeof response === 'object' && response && 'message' in response && typeof response.message === 'string'
+      typeof response === 'object' &&
+      response &&
+      'message' in response &&
+      typeof response.message === 'string'
         ? response.message
         : exception.message;
     return { status, body: { code: HTTP_CODES[status] ?? `HTTP.${status}`, message, correlationId } };
@@ -44,16 +47,27 @@ export function toErrorBody(exception: unknown, correlationId: string): { status
   // Fastify errors (body too large, bad content type, malformed JSON) carry a statusCode.
   const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-    const message = fastifyStatus === 400 ? 'The request body could not be read.' : String((exception as Error).message);
-    return { status: fastifyStatus, body: { code: HTTP_CODES[fastifyStatus] ?? `HTTP.${fastifyStatus}`, message, correlationId } };
+    const message =
+      fastifyStatus === 400 ? 'The request body could not be read.' : String((exception as Error).message);
+    return {
+      status: fastifyStatus,
+      body: { code: HTTP_CODES[fastifyStatus] ?? `HTTP.${fastifyStatus}`, message, correlationId },
+    };
   }
   if (isDatabaseUnavailable(exception)) {
     return {
       status: 503,
-      body: { code: 'SYSTEM.DATABASE_UNAVAILABLE', message: 'The service is briefly unavailable. Try again soon.', correlationId },
+      body: {
+        code: 'SYSTEM.DATABASE_UNAVAILABLE',
+        message: 'The service is briefly unavailable. Try again soon.',
+        correlationId,
+      },
     };
   }
-  return { status: 500, body: { code: 'SYSTEM.INTERNAL', message: 'Something went wrong on our side.', correlationId } };
+  return {
+    status: 500,
+    body: { code: 'SYSTEM.INTERNAL', message: 'Something went wrong on our side.', correlationId },
+  };
 }
 
 function isDatabaseUnavailable(e: unknown): boolean {

@@ -15,12 +15,14 @@ export class HeartbeatScheduler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues
-      .queue(QueueName.System)
-      .upsertJobScheduler(
-        'system-heartbeat',
-        { every: this.env.WORKER_HEARTBEAT_SECONDS * 1000 },
-        { name: JobName.SystemHeartbeat, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
-      );
+    await this.queues.queue(QueueName.System).upsertJobScheduler(
+      'system-heartbeat',
+      { every: this.env.WORKER_HEARTBEAT_SECONDS * 1000 },
+      {
+        name: JobName.SystemHeartbeat,
+        data: {},
+        opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+      },
+    );
   }
 }

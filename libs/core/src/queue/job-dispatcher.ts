@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
-import { ClsService } from 'nestjs-cls';
+import { CLS_ID, ClsService } from 'nestjs-cls';
 import { Environment } from '../config/environment.js';
 import { JOB_HANDLER_METADATA } from './job-handler.decorator.js';
 import { JOBS, JobName, QueueName, handlerCoverage } from './job-catalogue.js';
@@ -57,7 +57,10 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
         concurrency: 4,
       });
       worker.on('failed', (job, err) =>
-        this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+        this.logger.warn(
+          { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message },
+          'job failed',
+        ),
       );
       worker.on('error', (err) => this.logger.error({ err: err.message }, 'worker error'));
       this.workers.push(worker);
@@ -71,14 +74,20 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     if (!handler || !(job.name in JOBS)) throw new Error(`No handler for job "${job.name}"`);
     // Jobs carry the correlation id of the request that caused them, so their log lines join up.
     return this.cls.run(async () => {
-      this.cls.set('CLS_ID', job.data?.correlationId ?? `job-${job.id}`);
-      return handler(job.data, job);
+      this.cls.set(CLS_ID, job.data?.correlationId ?? `job-${job.id}`);
+      const started = Date.now();
+      const result = await handler(job.data, job);
+      if (job.name !== JobName.SystemHeartbeat) {
+        this.logger.log({ jobId: job.id, job: job.name, ms: Date.now() - started }, 'job done');
+      }
+      return result;
     });
   }
 
   /** Lets running jobs finish (BullMQ's close waits for them) before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(signal?: string): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    this.logger.log({ signal }, 'worker stopped');
   }
 
   get handledJobs(): JobName[] {

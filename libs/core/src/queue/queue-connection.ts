@@ -31,11 +31,21 @@ export function redisConnectionOptions(url: string) {
 export function resolveQueueConnection(env: Environment, databaseUrl: string): QueueConnection {
   if (env.REDIS_URL) {
     setDefaultBackendFactory(undefined);
-    return { kind: 'redis', options: { connection: redisConnectionOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX } };
+    return {
+      kind: 'redis',
+      options: { connection: redisConnectionOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX },
+    };
   }
   setDefaultBackendFactory(createPostgresBackend as any);
   return {
     kind: 'postgres',
-    options: { connection: { connectionString: databaseUrl, schema: `bullmq_${env.QUEUE_PREFIX}`, max: 5 } },
+    options: {
+      connection: {
+        connectionString: databaseUrl,
+        schema: `bullmq_${env.QUEUE_PREFIX}`,
+        max: 5,
+        migrate: true,
+      },
+    },
   };
 }

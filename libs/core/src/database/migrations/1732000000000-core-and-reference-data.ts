@@ -22,7 +22,9 @@ export class CoreAndReferenceData1732000000000 implements MigrationInterface {
       "inhabitants" integer NOT NULL, "postcode" character(4) NOT NULL,
       CONSTRAINT "PK_9103d78eb0e17841398824681dc" PRIMARY KEY ("nis_code", "reference_year"),
       CONSTRAINT "fk_municipalities_region" FOREIGN KEY ("region_code") REFERENCES "regions"("code"))`);
-    await q.query(`CREATE INDEX "idx_municipalities_region" ON "municipalities" ("region_code", "reference_year")`);
+    await q.query(
+      `CREATE INDEX "idx_municipalities_region" ON "municipalities" ("region_code", "reference_year")`,
+    );
     await q.query(`CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL,
       "password_hash" text NOT NULL, "role" text NOT NULL, "region_code" character(3),
       "preferred_language" character(2) NOT NULL DEFAULT 'nl', "disabled_at" TIMESTAMP WITH TIME ZONE,
@@ -77,7 +79,14 @@ export class CoreAndReferenceData1732000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['queue_probes', 'worker_heartbeats', 'login_sessions', 'users', 'municipalities', 'regions']) {
+    for (const table of [
+      'queue_probes',
+      'worker_heartbeats',
+      'login_sessions',
+      'users',
+      'municipalities',
+      'regions',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

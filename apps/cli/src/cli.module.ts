@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '../../../libs/core/src/index.js';
+import { MigrateCommand } from './commands/migrate.command.js';
+import { OpenApiCommand } from './commands/openapi.command.js';
+import { SchemaDiffCommand } from './commands/schema-diff.command.js';
+import { UsersCreateCommand } from './commands/users-create.command.js';
+
+@Module({
+  imports: [CoreModule.forRoot({ http: false })],
+  providers: [MigrateCommand, UsersCreateCommand, SchemaDiffCommand, OpenApiCommand],
+})
+export class CliModule {}

@@ -52,5 +52,6 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     },
   ],
+  reporters: ['default', '<rootDir>/config/jest-summary-reporter.js'],
   testTimeout: 60000,
 };

@@ -40,6 +40,26 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
     });
   });
 
+  it('answers in the language of Accept-Language, with the same stable code', async () => {
+    const body = { email: ADMIN.email, password: 'still not the password' };
+    const fr = await api(t.baseUrl, 'POST', '/api/v1/auth/login', {
+      body,
+      headers: { 'accept-language': 'fr-BE' },
+    });
+    const nl = await api(t.baseUrl, 'POST', '/api/v1/auth/login', {
+      body,
+      headers: { 'accept-language': 'nl-BE' },
+    });
+    expect(fr.body).toMatchObject({
+      code: 'AUTH.INVALID_CREDENTIALS',
+      message: expect.stringContaining('mot de passe'),
+    });
+    expect(nl.body).toMatchObject({
+      code: 'AUTH.INVALID_CREDENTIALS',
+      message: expect.stringContaining('wachtwoord'),
+    });
+  });
+
   it('answers 429 on the 11th failed attempt within a minute', async () => {
     const body = { email: 'victim@example.be', password: 'wrong password!' };
     const statuses: number[] = [];

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClsServiceManager } from 'nestjs-cls';
+import { translateErrorMessage } from '../i18n/error-messages.js';
+import { negotiateLanguage } from '../i18n/language.js';
 import { AppException } from './app-exception.js';
 
 export interface ErrorBody {
@@ -89,9 +91,14 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const correlationId = ClsServiceManager.getClsService()?.getId() ?? 'none';
     const { status, body } = toErrorBody(exception, correlationId);
+    // The one place where error codes become words in the caller's language.
+    const language = negotiateLanguage(request.headers['accept-language'], 'en');
+    body.message = translateErrorMessage(body.code, language) ?? body.message;
     if (status >= 500) {
       this.logger.error({ err: exception, code: body.code }, 'request failed');
     }

@@ -94,6 +94,18 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
     );
   });
 
+  it('accepts the login token as the session cookie of the pages', async () => {
+    const token = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: ADMIN })).body.accessToken;
+    const me = await api(t.baseUrl, 'GET', '/api/v1/auth/me', {
+      headers: { cookie: `ocr_session=${token}` },
+    });
+    expect(me.status).toBe(200);
+    const forged = await api(t.baseUrl, 'GET', '/api/v1/auth/me', {
+      headers: { cookie: 'ocr_session=forged' },
+    });
+    expect(forged.status).toBe(401);
+  });
+
   it('revokes the token on logout', async () => {
     const token = (await api(t.baseUrl, 'POST', '/api/v1/auth/login', { body: ADMIN })).body.accessToken;
     expect((await api(t.baseUrl, 'POST', '/api/v1/auth/logout', { token })).status).toBe(204);

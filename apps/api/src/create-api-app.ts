@@ -28,7 +28,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     loggerInstance: root,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    // `?a=1&a=2` arrives as an array, which DTO validation then refuses (no parameter pollution).
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {

@@ -16,6 +16,7 @@ import { JobDispatcher } from './queue/job-dispatcher.js';
 import { QueueProbeController } from './queue/queue-probe.controller.js';
 import { QueueProbeRepository } from './queue/queue-probe.repository.js';
 import { QueueModule } from './queue/queue.module.js';
+import { WorkerHeartbeatRepository } from './health/worker-heartbeat.repository.js';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -55,6 +56,7 @@ export class CoreModule {
   controllers: [HealthController, QueueProbeController],
   providers: [
     HealthService,
+    WorkerHeartbeatRepository,
     QueueProbeRepository,
     { provide: APP_FILTER, useClass: AppExceptionFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -65,6 +67,12 @@ export class CoreHttpModule {}
 /** Worker side: the job dispatcher and the system jobs. */
 @Module({
   imports: [DiscoveryModule],
-  providers: [JobDispatcher, SystemJobsHandler, HeartbeatScheduler],
+  providers: [
+    JobDispatcher,
+    SystemJobsHandler,
+    HeartbeatScheduler,
+    WorkerHeartbeatRepository,
+    QueueProbeRepository,
+  ],
 })
 export class CoreWorkerModule {}

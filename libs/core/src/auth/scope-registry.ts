@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from './principal.js';
+import { REGIONS } from './user.entity.js';
 
 /**
  * Decides whether a principal may touch one resource of a kind. Registered by the lib owning the
@@ -18,7 +19,7 @@ export class ScopeRegistry {
     // Regions are core reference data, so their scope rule lives here.
     this.register('region', async (p, id) => {
       if (p.role === 'admin') return 'allow';
-      if (!['BRU', 'WAL', 'VLA'].includes(id)) return 'not_found';
+      if (!(REGIONS as readonly string[]).includes(id)) return 'not_found';
       return p.role === 'regional_staff' && p.regionCode === id ? 'allow' : 'deny';
     });
   }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { QueueName } from '../queue/job-catalogue.js';
 import { QUEUE_CONNECTION } from '../queue/queue.module.js';
 import type { QueueConnection } from '../queue/queue-connection.js';
 import { QueueService } from '../queue/queue.service.js';
+import { WorkerHeartbeatRepository } from './worker-heartbeat.repository.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
@@ -19,7 +18,7 @@ export class HealthService {
     private readonly typeorm: TypeOrmHealthIndicator,
     private readonly queues: QueueService,
     private readonly env: Environment,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly heartbeats: WorkerHeartbeatRepository,
     @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
   ) {}
 
@@ -44,12 +43,9 @@ export class HealthService {
   private async workerHeartbeat() {
     const check = this.indicators.check('worker');
     try {
-      const [row] = await this.db.query(
-        `SELECT extract(epoch FROM now() - max(seen_at))::float AS age FROM worker_heartbeats`,
-      );
-      const age = row?.age as number | null;
+      const age = await this.heartbeats.secondsSinceLastBeat();
       const maxAge = this.env.WORKER_HEARTBEAT_MAX_AGE_SECONDS;
-      if (age === null || age === undefined) return check.down({ message: 'no worker heartbeat yet' });
+      if (age === null) return check.down({ message: 'no worker heartbeat yet' });
       return age <= maxAge
         ? check.up({ lastSeenSecondsAgo: Math.round(age) })
         : check.down({ lastSeenSecondsAgo: Math.round(age), maxAge });

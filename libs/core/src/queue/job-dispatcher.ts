@@ -3,7 +3,6 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { CLS_ID, ClsService } from 'nestjs-cls';
-import { Environment } from '../config/environment.js';
 import { JOB_HANDLER_METADATA } from './job-handler.decorator.js';
 import { JOBS, JobName, QueueName, handlerCoverage } from './job-catalogue.js';
 import type { QueueConnection } from './queue-connection.js';
@@ -28,7 +27,6 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly cls: ClsService,
-    private readonly env: Environment,
     @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
   ) {}
 
@@ -88,13 +86,5 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(signal?: string): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.log({ signal }, 'worker stopped');
-  }
-
-  get handledJobs(): JobName[] {
-    return [...this.handlers.keys()] as JobName[];
-  }
-
-  get heartbeatSeconds(): number {
-    return this.env.WORKER_HEARTBEAT_SECONDS;
   }
 }

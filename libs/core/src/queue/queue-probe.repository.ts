@@ -17,4 +17,13 @@ export class QueueProbeRepository {
     const [row] = await this.db.query(`SELECT ${COLUMNS} FROM queue_probes WHERE id = $1`, [id]);
     return row ?? null;
   }
+
+  /** Idempotent: a retried job keeps the first processing time. */
+  async markProcessed(id: string, workerId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE queue_probes SET processed_at = coalesce(processed_at, now()), processed_by = coalesce(processed_by, $2)
+        WHERE id = $1`,
+      [id, workerId],
+    );
+  }
 }

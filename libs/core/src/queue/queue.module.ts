@@ -8,25 +8,35 @@ import { QueueService } from './queue.service.js';
 
 export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
 
-const connectionProvider = {
-  provide: QUEUE_CONNECTION,
-  inject: [Environment],
-  useFactory: (env: Environment): QueueConnection => resolveQueueConnection(env, requireDatabaseUrl(env)),
-};
+/** Chooses the backend once; BullModule, the dispatcher and health all use this one answer. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: QUEUE_CONNECTION,
+      inject: [Environment],
+      useFactory: (env: Environment): QueueConnection => resolveQueueConnection(env, requireDatabaseUrl(env)),
+    },
+  ],
+  exports: [QUEUE_CONNECTION],
+})
+export class QueueConnectionModule {}
 
 @Global()
 @Module({
   imports: [
+    QueueConnectionModule,
     BullModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => ({
-        ...resolveQueueConnection(env, requireDatabaseUrl(env)).options,
+      imports: [QueueConnectionModule],
+      inject: [QUEUE_CONNECTION],
+      useFactory: (connection: QueueConnection) => ({
+        ...connection.options,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [connectionProvider, QueueService],
-  exports: [BullModule, QueueService, QUEUE_CONNECTION],
+  providers: [QueueService],
+  exports: [BullModule, QueueService, QueueConnectionModule],
 })
 export class QueueModule {}

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CoreHttpModule, CoreModule } from '../../../libs/core/src/index.js';
+import { RegistryModule } from '../../../libs/spaces/src/index.js';
 
 @Module({
-  imports: [CoreModule.forRoot({ http: true }), CoreHttpModule],
+  imports: [CoreModule.forRoot({ http: true }), CoreHttpModule, RegistryModule],
 })
 export class ApiModule {}

@@ -1,4 +1,13 @@
-// The space registry lib. So far: the opening-hours rules (OpenStreetMap syntax, Brussels time).
+// The space registry lib: spaces and antennas, opening hours, animators, equipment, funding, the
+// import pipeline and the audit trail.
 export * from './rules/opening-hours.rule.js';
 export * from './rules/brussels-time.js';
 export { isoWeekMonday } from './rules/iso-week.js';
+export { SPACES_ENTITIES } from './entities.js';
+export { RegistryModule } from './registry.module.js';
+export { RegistryCoreModule } from './registry-core.module.js';
+export { AuditService } from './audit/audit.service.js';
+export type { AuditActor, AuditWrite } from './audit/audit.repository.js';
+export { SpaceAccessRepository } from './links/space-access.repository.js';
+export { spaceScopeCondition } from './shared/space-scope.sql.js';
+export { updateVersioned, versionConflict } from './shared/versioned-update.js';

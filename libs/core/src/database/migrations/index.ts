@@ -1,5 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { CoreAndReferenceData1732000000000 } from './1732000000000-core-and-reference-data.js';
+import { SpaceRegistry1732100000000 } from './1732100000000-space-registry.js';
 
-/** Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [CoreAndReferenceData1732000000000];
+/**
+ * Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. All
+ * migrations live here, whichever lib owns the tables: the schema has one history.
+ */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  CoreAndReferenceData1732000000000,
+  SpaceRegistry1732100000000,
+];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { assertTestDatabase, buildDataSourceOptions, withDatabase } from '../../libs/core/src/index.js';
@@ -8,7 +8,8 @@ import { assertTestDatabase, buildDataSourceOptions, withDatabase } from '../../
 export const SERVER_URL =
   process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DB = 'ocr_test_template';
+/** Templates are named per test run: `ocr_test_template_<hash of the run id>`. */
+export const TEMPLATE_PREFIX = 'ocr_test_template_';
 export const FILE_DB_PREFIX = 'ocr_test_f_';
 const TEMPLATE_LOCK = 7_260_001;
 
@@ -26,36 +27,40 @@ export const adminQuery = (sql: string) => withAdminClient((c) => c.query(sql)).
 
 /**
  * Builds the migrated template once per test run (the run id is set by config/jest.config.js). The
- * first file to arrive builds it under an advisory lock; the others wait, then clone it.
+ * first file to arrive builds it under an advisory lock; the others wait, then clone it. Each run has
+ * its own template, so runs started side by side (two terminals, parallel work) never pull a database
+ * from under each other: leftovers of earlier runs are dropped only when nobody is connected to them.
  */
-async function ensureTemplate(): Promise<void> {
+async function ensureTemplate(): Promise<string> {
   const runId = process.env.OCR_TEST_RUN_ID ?? 'manual';
+  const template = `${TEMPLATE_PREFIX}${createHash('sha256').update(runId).digest('hex').slice(0, 10)}`;
   await withAdminClient(async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
-      const { rows } = await client.query(
-        `SELECT shobj_description(oid, 'pg_database') AS run FROM pg_database WHERE datname = $1`,
-        [TEMPLATE_DB],
+      const { rows } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [template]);
+      if (rows.length > 0) return;
+      const stale = await client.query(
+        `SELECT d.datname FROM pg_database d
+         WHERE (d.datname LIKE $1 OR d.datname LIKE $2)
+           AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+        [`${FILE_DB_PREFIX}%`, `${TEMPLATE_PREFIX}%`],
       );
-      if (rows[0]?.run === runId) return;
-      const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-        `${FILE_DB_PREFIX}%`,
-      ]);
-      for (const { datname } of stale.rows)
-        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-      await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
-      await client.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
-      const url = withDatabase(SERVER_URL, TEMPLATE_DB);
+      for (const { datname } of stale.rows) {
+        // Without FORCE: a database someone connected to in the meantime is left alone.
+        await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+      }
+      await client.query(`CREATE DATABASE "${template}"`);
+      const url = withDatabase(SERVER_URL, template);
       assertTestDatabase(url);
       const ds = new DataSource(buildDataSourceOptions(url, [], 2));
       await ds.initialize();
       await ds.runMigrations();
       await ds.destroy();
-      await client.query(`COMMENT ON DATABASE "${TEMPLATE_DB}" IS '${runId.replace(/'/g, '')}'`);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }
   });
+  return template;
 }
 
 export interface TestDatabase {
@@ -68,12 +73,20 @@ export interface TestDatabase {
 
 /** A fresh database cloned from the migrated template: cheap (file copy), isolated per test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  await ensureTemplate();
   const suffix = randomBytes(5).toString('hex');
   const name = `${FILE_DB_PREFIX}${suffix}`;
   const url = withDatabase(SERVER_URL, name);
   assertTestDatabase(url);
-  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+  for (let attempt = 1; ; attempt++) {
+    const template = await ensureTemplate();
+    try {
+      await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      break;
+    } catch (error) {
+      // A run started elsewhere may have tidied an idle template away; build it again once.
+      if (attempt > 1 || !/does not exist/.test(String(error))) throw error;
+    }
+  }
   return {
     url,
     name,

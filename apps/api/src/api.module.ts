@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ActivityHttpModule } from '../../../libs/activity/src/index.js';
 import { CoreHttpModule, CoreModule } from '../../../libs/core/src/index.js';
 import { RegistryModule } from '../../../libs/spaces/src/index.js';
 
 @Module({
-  imports: [CoreModule.forRoot({ http: true }), CoreHttpModule, RegistryModule],
+  imports: [CoreModule.forRoot({ http: true }), CoreHttpModule, RegistryModule, ActivityHttpModule],
 })
 export class ApiModule {}

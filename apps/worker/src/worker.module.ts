@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ActivityWorkerModule } from '../../../libs/activity/src/index.js';
 import { CoreModule, CoreWorkerModule } from '../../../libs/core/src/index.js';
 
 /** Queue processors only; no HTTP listener. Each domain lib adds its *WorkerModule here. */
 @Module({
-  imports: [CoreModule.forRoot({ http: false }), CoreWorkerModule],
+  imports: [CoreModule.forRoot({ http: false }), CoreWorkerModule, ActivityWorkerModule],
 })
 export class WorkerModule {}

@@ -17,6 +17,7 @@ import { QueueProbeController } from './queue/queue-probe.controller.js';
 import { QueueProbeRepository } from './queue/queue-probe.repository.js';
 import { QueueModule } from './queue/queue.module.js';
 import { WorkerHeartbeatRepository } from './health/worker-heartbeat.repository.js';
+import { MailService } from './mail/mail.service.js';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -46,6 +47,8 @@ export class CoreModule {
         QueueModule,
         AuthCoreModule,
       ],
+      providers: [MailService],
+      exports: [MailService],
     };
   }
 }

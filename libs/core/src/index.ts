@@ -38,3 +38,6 @@ export { LANGUAGES, isLanguage, negotiateLanguage } from './i18n/language.js';
 export type { Language } from './i18n/language.js';
 export { registerErrorMessages, translateErrorMessage } from './i18n/error-messages.js';
 export type { ErrorMessageCatalogue } from './i18n/error-messages.js';
+export { MailService } from './mail/mail.service.js';
+export type { MailMessage } from './mail/mail.service.js';
+export { returnedRows } from './database/returned-rows.js';

@@ -5,11 +5,13 @@
  */
 export enum QueueName {
   System = 'system',
+  Activity = 'activity',
 }
 
 export enum JobName {
   SystemHeartbeat = 'system.heartbeat',
   SystemProbe = 'system.probe',
+  ActivityReminders = 'activity.reminders',
 }
 
 interface JobBase {
@@ -19,6 +21,8 @@ interface JobBase {
 export interface JobPayloads {
   [JobName.SystemHeartbeat]: JobBase;
   [JobName.SystemProbe]: JobBase & { probeId: string };
+  /** Records (and e-mails) reminders for the last complete week as of `asOf` (default: now). */
+  [JobName.ActivityReminders]: JobBase & { asOf?: string };
 }
 
 interface JobDefinition<N extends JobName> {
@@ -30,6 +34,7 @@ interface JobDefinition<N extends JobName> {
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.SystemHeartbeat]: { queue: QueueName.System, key: () => 'heartbeat' },
   [JobName.SystemProbe]: { queue: QueueName.System, key: (p) => p.probeId },
+  [JobName.ActivityReminders]: { queue: QueueName.Activity, key: (p) => p.asOf ?? 'now' },
 };
 
 /** BullMQ refuses ':' in custom ids, and pure integers; this keeps ids readable and unique per job name. */

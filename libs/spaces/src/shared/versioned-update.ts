@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { conflict } from '../../../core/src/index.js';
+import { conflict, returnedRows } from '../../../core/src/index.js';
 
 /**
  * Optimistic concurrency for every update in the registry: the UPDATE itself checks the version the
@@ -30,10 +30,12 @@ export async function updateVersioned(
     return `"${column}" = $${params.length}`;
   });
   params.push(options.version);
-  const rows: Record<string, unknown>[] = await manager.query(
-    `UPDATE "${options.table}" SET ${[...set, 'version = version + 1', 'updated_at = now()'].join(', ')}
+  const rows = returnedRows(
+    await manager.query(
+      `UPDATE "${options.table}" SET ${[...set, 'version = version + 1', 'updated_at = now()'].join(', ')}
      WHERE ${where.join(' AND ')} AND version = $${params.length} RETURNING *`,
-    params,
+      params,
+    ),
   );
   if (rows.length > 0) return rows[0];
   const current: { version: number }[] = await manager.query(

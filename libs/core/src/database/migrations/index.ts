@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { CoreAndReferenceData1732000000000 } from './1732000000000-core-and-reference-data.js';
 import { SpaceRegistry1732100000000 } from './1732100000000-space-registry.js';
+import { Activity1732200000000 } from './1732200000000-activity.js';
 
 /**
  * Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. All
@@ -9,4 +10,5 @@ import { SpaceRegistry1732100000000 } from './1732100000000-space-registry.js';
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CoreAndReferenceData1732000000000,
   SpaceRegistry1732100000000,
+  Activity1732200000000,
 ];

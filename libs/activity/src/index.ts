@@ -1,0 +1,9 @@
+// The activity lib: weekly activity per ISO week, training sessions, completeness and reminders.
+export { ACTIVITY_ENTITIES } from './entities.js';
+export { ActivityHttpModule, ActivityModule, ActivityWorkerModule } from './activity.module.js';
+export { RemindersService } from './reminders/reminders.service.js';
+export { REMINDER_SCHEDULE } from './reminders/reminders.handler.js';
+export * from './rules/iso-weeks.js';
+export * from './rules/weekly-activity.rule.js';
+export * from './rules/training-session.rule.js';
+export { activityMessages, activityMessage } from './rules/activity.messages.js';

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { returnedRows } from '../../../core/src/index.js';
+
+export interface PendingMail {
+  id: string;
+  email: string;
+  language: string;
+  spaceRef: string;
+  spaceName: string;
+  week: string;
+}
+
+export interface ReminderRow {
+  id: string;
+  kind: string;
+  subject: string;
+  spaceRef: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export const MISSING_WEEK = 'missing_week';
+
+/** All SQL of reminders. */
+@Injectable()
+export class RemindersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * One statement: a reminder for each active coordinator of each space (or antenna of their space)
+   * that was open in the week and has no record for it. The unique (user, kind, subject) key makes a
+   * second run in the same week record nothing.
+   */
+  async recordMissingWeek(week: string, weekStart: string): Promise<number> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO reminders (user_id, kind, subject, space_id, details)
+       SELECT DISTINCT u.id, $3, s.ref || '/' || $1, s.id, jsonb_build_object('week', $1::text, 'spaceRef', s.ref)
+       FROM spaces s
+       JOIN coordinator_spaces cs ON cs.space_id = s.id OR cs.space_id = s.parent_id
+       JOIN users u ON u.id = cs.user_id AND u.disabled_at IS NULL AND u.role = 'coordinator'
+       WHERE s.opened_on <= $2::date + 6 AND (s.closed_on IS NULL OR s.closed_on >= $2::date)
+         AND NOT EXISTS (SELECT 1 FROM weekly_activity wa WHERE wa.space_id = s.id AND wa.week = $1)
+       ON CONFLICT (user_id, kind, subject) DO NOTHING
+       RETURNING id`,
+      [week, weekStart, MISSING_WEEK],
+    );
+    return rows.length;
+  }
+
+  /** Reminders of the week not e-mailed yet (also those a failed earlier attempt left). */
+  async pendingMails(week: string): Promise<PendingMail[]> {
+    const rows: Array<Record<string, string>> = await this.dataSource.query(
+      `SELECT r.id, u.email, u.preferred_language, s.ref, s.name
+       FROM reminders r JOIN users u ON u.id = r.user_id JOIN spaces s ON s.id = r.space_id
+       WHERE r.kind = $1 AND r.details->>'week' = $2 AND r.emailed_at IS NULL AND u.disabled_at IS NULL
+       ORDER BY u.email, s.ref`,
+      [MISSING_WEEK, week],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      language: r.preferred_language,
+      spaceRef: r.ref,
+      spaceName: r.name,
+      week,
+    }));
+  }
+
+  async markEmailed(ids: string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE reminders SET emailed_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async listForUser(userId: string, unreadOnly: boolean): Promise<ReminderRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT r.id, r.kind, r.subject, s.ref AS space_ref, r.details, r.created_at, r.read_at
+       FROM reminders r LEFT JOIN spaces s ON s.id = r.space_id
+       WHERE r.user_id = $1 AND ($2::boolean = false OR r.read_at IS NULL)
+       ORDER BY r.created_at DESC, r.subject LIMIT 200`,
+      [userId, unreadOnly],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      kind: r.kind as string,
+      subject: r.subject as string,
+      spaceRef: (r.space_ref as string | null) ?? null,
+      details: r.details as Record<string, unknown>,
+      createdAt: r.created_at as Date,
+      readAt: (r.read_at as Date | null) ?? null,
+    }));
+  }
+
+  /** Only the owner can mark a reminder read; false when it is not theirs or does not exist. */
+  async markRead(id: string, userId: string): Promise<boolean> {
+    const result = await this.dataSource.query(
+      `UPDATE reminders SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`,
+      [id, userId],
+    );
+    return returnedRows(result).length > 0;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobName, MailService, QueueService, notFound } from '../../../core/src/index.js';
+import { brusselsToday, lastCompleteWeek, weekStart } from '../rules/iso-weeks.js';
+import { missingWeekMail } from './reminder-mail.js';
+import { RemindersRepository } from './reminders.repository.js';
+
+export interface ReminderRun {
+  week: string;
+  recorded: number;
+  emailed: number;
+}
+
+/** Weekly reminders for missing weeks: recorded once per coordinator, space and week; e-mailed when SMTP is set. */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger(RemindersService.name);
+
+  constructor(
+    private readonly repo: RemindersRepository,
+    private readonly mail: MailService,
+    private readonly queues: QueueService,
+  ) {}
+
+  /** The job's work. Idempotent: a second run records nothing and e-mails only what a failed run left. */
+  async run(asOf: Date): Promise<ReminderRun> {
+    const week = lastCompleteWeek(asOf);
+    const recorded = await this.repo.recordMissingWeek(week, weekStart(week));
+    let emailed = 0;
+    if (this.mail.configured) {
+      for (const pending of await this.repo.pendingMails(week)) {
+        // One mail at a time and marked at once, so a crash never sends one twice in a retry.
+        await this.mail.send(missingWeekMail(pending));
+        await this.repo.markEmailed([pending.id]);
+        emailed += 1;
+      }
+    }
+    this.logger.log({ week, recorded, emailed }, 'reminders done');
+    return { week, recorded, emailed };
+  }
+
+  /** Lets an admin run the job now (e.g. after fixing SMTP); the same day enqueues once. */
+  enqueueNow(now = new Date()) {
+    return this.queues.enqueue(JobName.ActivityReminders, { asOf: brusselsToday(now) });
+  }
+
+  list(userId: string, unreadOnly: boolean) {
+    return this.repo.listForUser(userId, unreadOnly);
+  }
+
+  async markRead(id: string, userId: string): Promise<void> {
+    if (!(await this.repo.markRead(id, userId))) throw notFound('REMINDERS.NOT_FOUND', 'No such reminder.');
+  }
+}

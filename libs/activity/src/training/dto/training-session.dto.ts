@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { TRAINING_FORMATS, TRAINING_THEMES } from '../training-session.entity.js';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/;
+export const SESSION_LANGUAGES = ['nl', 'fr', 'de', 'en', 'other'] as const;
+
+export class CreateTrainingSessionDto {
+  @ApiProperty({ description: 'Your own reference for the session, unique within the space.' })
+  @Matches(REF, { message: 'ref: letters, digits, dot, dash or underscore (at most 60)' })
+  ref: string;
+
+  @ApiProperty({ example: '2026-11-18' })
+  @Matches(DATE, { message: 'date must be a date like 2026-11-18' })
+  date: string;
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiProperty({ enum: TRAINING_THEMES }) @IsIn(TRAINING_THEMES) theme: string;
+  @ApiProperty({ enum: TRAINING_FORMATS }) @IsIn(TRAINING_FORMATS) format: string;
+  @ApiProperty({ description: 'More than 0, at most 24.' }) @IsNumber() durationHours: number;
+  @ApiProperty() @IsInt() @Min(0) participants: number;
+  @ApiProperty({ description: 'First time this year at this space; ≤ participants.' })
+  @IsInt()
+  @Min(0)
+  newParticipants: number;
+
+  @ApiPropertyOptional({ enum: SESSION_LANGUAGES, nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(SESSION_LANGUAGES)
+  language?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Refs of the animators who ran it.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  animatorRefs?: string[];
+}
+
+export class UpdateTrainingSessionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, { message: 'date must be a date like 2026-11-18' })
+  date?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ enum: TRAINING_THEMES }) @IsOptional() @IsIn(TRAINING_THEMES) theme?: string;
+  @ApiPropertyOptional({ enum: TRAINING_FORMATS }) @IsOptional() @IsIn(TRAINING_FORMATS) format?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() durationHours?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) participants?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) newParticipants?: number;
+
+  @ApiPropertyOptional({ enum: SESSION_LANGUAGES, nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(SESSION_LANGUAGES)
+  language?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  animatorRefs?: string[];
+
+  @ApiProperty({ description: 'The version you read; 409 if someone changed the session since.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class TrainingSessionQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'from must be a date' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'to must be a date' }) to?: string;
+}
+
+export class TrainingSessionDto {
+  @ApiProperty() spaceRef: string;
+  @ApiProperty() ref: string;
+  @ApiProperty() date: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: TRAINING_THEMES }) theme: string;
+  @ApiProperty({ enum: TRAINING_FORMATS }) format: string;
+  @ApiProperty() durationHours: number;
+  @ApiProperty() participants: number;
+  @ApiProperty() newParticipants: number;
+  @ApiProperty({ type: String, nullable: true }) language: string | null;
+  @ApiProperty({ type: [String] }) animatorRefs: string[];
+  @ApiProperty() version: number;
+}
+
+export class TrainingSessionListDto {
+  @ApiProperty({ type: [TrainingSessionDto] }) items: TrainingSessionDto[];
+}

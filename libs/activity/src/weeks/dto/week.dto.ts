@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNumber, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
+
+const nullableNumber = (description: string) =>
+  ApiPropertyOptional({ type: Number, nullable: true, description });
+
+/**
+ * One week's figures. Types are checked here; the domain checks (bounds, sums, dates) run in
+ * `checkWeek`, which answers in the caller's language.
+ */
+export class PutWeekDto {
+  @ApiProperty({ description: 'Hours the space was open this week (0–168).' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  openingHours: number;
+
+  @nullableNumber('Hours with an animator present (≤ openingHours).')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  hoursWithAnimator?: number | null;
+
+  @nullableNumber('Sum over animators of their hours present; may exceed openingHours.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  animatorHours?: number | null;
+
+  @ApiProperty({ description: 'Individual visits this week.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  visits: number;
+
+  @nullableNumber('Visits to learn computer skills.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitsIctLearning?: number | null;
+
+  @nullableNumber('Visits to look for a job.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitsJobSearch?: number | null;
+
+  @nullableNumber('Visits for leisure and culture.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitsLeisureCulture?: number | null;
+
+  @nullableNumber('Visits for housing and e-learning.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitsHousingElearning?: number | null;
+
+  @nullableNumber('Visits for administrative tasks.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitsAdministrative?: number | null;
+
+  @nullableNumber('Visits by women.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitorsWomen?: number | null;
+
+  @nullableNumber('Visits by job seekers.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitorsJobSeekers?: number | null;
+
+  @nullableNumber('Visits by people aged 65 or more.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitorsSeniors?: number | null;
+
+  @nullableNumber('Visits by people under 26.')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  visitorsYouth?: number | null;
+
+  @nullableNumber('Outreach sessions (care homes, at home).')
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  mobileActions?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'The version you read. When given, the week is replaced only if nobody changed it since (else 409).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class WeekDto {
+  @ApiProperty() spaceRef: string;
+  @ApiProperty({ example: '2026-W47' }) week: string;
+  @ApiProperty() openingHours: number;
+  @ApiProperty({ type: Number, nullable: true }) hoursWithAnimator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) animatorHours: number | null;
+  @ApiProperty() visits: number;
+  @ApiProperty({ type: Number, nullable: true }) visitsIctLearning: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitsJobSearch: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitsLeisureCulture: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitsHousingElearning: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitsAdministrative: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitorsWomen: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitorsJobSeekers: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitorsSeniors: number | null;
+  @ApiProperty({ type: Number, nullable: true }) visitorsYouth: number | null;
+  @ApiProperty({ type: Number, nullable: true }) mobileActions: number | null;
+  @ApiProperty() version: number;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class WeekListDto {
+  @ApiProperty({ type: [WeekDto] }) items: WeekDto[];
+}
+
+export class WeekRangeQueryDto {
+  @ApiProperty({ example: '2026-W01' })
+  @Matches(/^\d{4}-W\d{2}$/, { message: 'from must be an ISO week like 2026-W01' })
+  from: string;
+
+  @ApiProperty({ example: '2026-W52' })
+  @Matches(/^\d{4}-W\d{2}$/, { message: 'to must be an ISO week like 2026-W52' })
+  to: string;
+}
+
+export class PrefillDto {
+  @ApiProperty() week: string;
+  @ApiProperty({ description: 'Scheduled opening hours that week, after closures and public holidays.' })
+  openingHours: number;
+  @ApiProperty() hoursWithAnimator: number;
+  @ApiProperty({ description: 'False when the space has no schedule: nothing could be prefilled.' })
+  fromSchedule: boolean;
+}

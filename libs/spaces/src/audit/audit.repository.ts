@@ -97,9 +97,9 @@ export class AuditRepository {
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     params.push(query.limit, query.offset);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id::text, occurred_at, actor, action, entity, entity_id, space_id, region_code, before, after,
-              correlation_id, count(*) OVER () AS total
-       FROM audit_log ${condition} ORDER BY id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `SELECT a.id::text AS id, occurred_at, actor, action, entity, entity_id, space_id, region_code, before,
+              after, correlation_id, count(*) OVER () AS total
+       FROM audit_log a ${condition} ORDER BY a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return {

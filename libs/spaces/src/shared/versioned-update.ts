@@ -38,9 +38,12 @@ export async function updateVersioned(
     ),
   );
   if (rows.length > 0) return rows[0];
+  // The look-up has only the WHERE values, so it numbers its parameters from $1.
+  const whereValues = Object.values(options.where);
+  const lookup = Object.keys(options.where).map((column, i) => `"${column}" = $${i + 1}`);
   const current: { version: number }[] = await manager.query(
-    `SELECT version FROM "${options.table}" WHERE ${where.join(' AND ')}`,
-    params.slice(set.length, set.length + where.length),
+    `SELECT version FROM "${options.table}" WHERE ${lookup.join(' AND ')}`,
+    whereValues,
   );
   if (current.length === 0) return null;
   throw versionConflict(options.area, current[0].version);

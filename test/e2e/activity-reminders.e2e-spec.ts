@@ -1,0 +1,103 @@
+import { RemindersService, lastCompleteWeek } from '../../libs/activity/src/index.js';
+import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import {
+  api,
+  spawnWorker,
+  startTestApi,
+  waitFor,
+  type TestApi,
+  type WorkerProcess,
+} from '../support/test-app.js';
+
+// Monday 16 November 2026, 08:00 in Brussels: the last complete week is 2026-W46.
+const MONDAY = new Date('2026-11-16T07:00:00Z');
+
+describe('weekly reminders (worker process, real SMTP sink)', () => {
+  let t: TestApi;
+  let w: RegistryWorld;
+  let sink: SmtpSink;
+  let worker: WorkerProcess | undefined;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApi({ extra: { SMTP_URL: sink.url, MAIL_FROM: 'noreply@ocr.example.be' } });
+    w = await seedRegistryWorld(t);
+    // BRU-A reported 2026-W46; its antenna BRU-A1 and BRU-B did not. WAL-C has no coordinator.
+    await w.sql(
+      `INSERT INTO weekly_activity (space_id, week, iso_year, week_start, opening_hours, visits)
+       VALUES ($1, '2026-W46', 2026, '2026-11-09', 10, 10)`,
+      [w.spaces.A.id],
+    );
+    await w.sql(`UPDATE users SET preferred_language = 'fr' WHERE email = 'coord-b@example.be'`);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await t?.close();
+    await sink.close();
+  });
+
+  const reminders = () =>
+    w.sql(
+      `SELECT u.email, r.subject, r.emailed_at IS NOT NULL AS emailed FROM reminders r JOIN users u ON u.id = r.user_id
+       ORDER BY u.email, r.subject`,
+    );
+
+  it('records one reminder per coordinator and missing space, and e-mails it; a second run changes nothing', async () => {
+    const service = t.app.get(RemindersService);
+    const first = await service.run(MONDAY);
+    expect(first).toEqual({ week: '2026-W46', recorded: 2, emailed: 2 });
+    expect(await reminders()).toEqual([
+      { email: 'coord-a@example.be', subject: 'BRU-A1/2026-W46', emailed: true },
+      { email: 'coord-b@example.be', subject: 'BRU-B/2026-W46', emailed: true },
+    ]);
+    expect(sink.mails).toHaveLength(2);
+    const toB = sink.mails.find((m) => m.to.includes('coord-b@example.be'));
+    expect(toB?.from).toBe('noreply@ocr.example.be');
+    expect(toB?.raw).toMatch(/Subject: =\?UTF-8\?|Subject: Rappel/);
+    expect(toB?.raw).toContain('2026-W46');
+
+    const second = await service.run(new Date(MONDAY.getTime() + 3600_000));
+    expect(second).toEqual({ week: '2026-W46', recorded: 0, emailed: 0 });
+    expect(sink.mails).toHaveLength(2);
+    expect(await reminders()).toHaveLength(2);
+  });
+
+  it('shows each coordinator their own reminders and lets them mark one read', async () => {
+    const mine = await api(t.baseUrl, 'GET', '/api/v1/reminders', { token: w.tokens.coordA });
+    expect(mine.body.items.map((r: { subject: string }) => r.subject)).toEqual(['BRU-A1/2026-W46']);
+    const id = mine.body.items[0].id;
+    expect(
+      (await api(t.baseUrl, 'POST', `/api/v1/reminders/${id}/read`, { token: w.tokens.coordB })).status,
+    ).toBe(404);
+    expect(
+      (await api(t.baseUrl, 'POST', `/api/v1/reminders/${id}/read`, { token: w.tokens.coordA })).status,
+    ).toBe(204);
+    const unread = await api(t.baseUrl, 'GET', '/api/v1/reminders?unread=true', { token: w.tokens.coordA });
+    expect(unread.body.items).toEqual([]);
+  });
+
+  it('runs as a queued job in the worker process when an admin asks', async () => {
+    expect(
+      (await api(t.baseUrl, 'POST', '/api/v1/activity/reminders/run', { token: w.tokens.coordA })).status,
+    ).toBe(403);
+    // Whatever today is, BRU-A now misses the last complete week, so the job has one reminder to record.
+    await w.sql(`DELETE FROM weekly_activity WHERE space_id = $1`, [w.spaces.A.id]);
+    const week = lastCompleteWeek(new Date());
+    const mailsBefore = sink.mails.length;
+    worker = spawnWorker(t.env);
+    const run = await api(t.baseUrl, 'POST', '/api/v1/activity/reminders/run', { token: w.tokens.admin });
+    expect(run.status).toBe(202);
+    expect(run.body.jobId).toMatch(/^activity\.reminders\./);
+    await waitFor(async () => sink.mails.length > mailsBefore, 30000).catch((error) => {
+      throw new Error(`${error}\n${worker?.output()}`);
+    });
+    expect(await reminders()).toContainEqual({
+      email: 'coord-a@example.be',
+      subject: `BRU-A/${week}`,
+      emailed: true,
+    });
+    expect(sink.mails.at(-1)?.to).toEqual(['coord-a@example.be']);
+    expect(worker.output()).toContain('reminders done');
+  });
+});

@@ -2,6 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { CoreAndReferenceData1732000000000 } from './1732000000000-core-and-reference-data.js';
 import { SpaceRegistry1732100000000 } from './1732100000000-space-registry.js';
 import { Activity1732200000000 } from './1732200000000-activity.js';
+import { Labels1732300000000 } from './1732300000000-labels.js';
+import { Reports1732400000000 } from './1732400000000-reports.js';
 
 /**
  * Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. All
@@ -11,4 +13,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CoreAndReferenceData1732000000000,
   SpaceRegistry1732100000000,
   Activity1732200000000,
+  Labels1732300000000,
+  Reports1732400000000,
 ];

@@ -1,0 +1,113 @@
+import { AppException } from '../../../core/src/index.js';
+import { describeHours, storedHoursFromExpression, storedHoursFromSchedule } from './space-hours.rule.js';
+
+const thrown = (action: () => unknown): AppException => {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppException) return error;
+    throw error;
+  }
+  throw new Error('expected an AppException');
+};
+
+describe('storedHoursFromExpression', () => {
+  it('stores the canonical expression with the derived weekly hours', () => {
+    expect(storedHoursFromExpression('mo-fr 9:00-12:00 "animator"; sa 10:00-12:00', 'openingHours')).toEqual({
+      openingHours: 'Mo-Fr 09:00-12:00 "animator"; Sa 10:00-12:00',
+      scheduledWeeklyHours: 17,
+      scheduledHoursWithAnimator: 15,
+    });
+  });
+
+  it('keeps public holidays in the expression but counts a typical week', () => {
+    expect(storedHoursFromExpression('Mo-Fr 09:00-17:00; PH off', 'expression')).toEqual({
+      openingHours: 'Mo-Fr 09:00-17:00; PH off',
+      scheduledWeeklyHours: 40,
+      scheduledHoursWithAnimator: 0,
+    });
+  });
+
+  it('clears everything for null', () => {
+    expect(storedHoursFromExpression(null, 'openingHours')).toEqual({
+      openingHours: null,
+      scheduledWeeklyHours: null,
+      scheduledHoursWithAnimator: null,
+    });
+  });
+
+  it('refuses an invalid expression with a 400 naming the field', () => {
+    const error = thrown(() => storedHoursFromExpression('Mo-Fr 25:00-26:00', 'expression'));
+    expect(error).toMatchObject({ code: 'OPENING_HOURS.INVALID', status: 400 });
+    expect(error.details).toEqual([
+      { field: 'expression', code: 'OPENING_HOURS.INVALID', message: expect.stringContaining('25:00') },
+    ]);
+  });
+});
+
+describe('storedHoursFromSchedule', () => {
+  it('writes a grid with closures as an expression', () => {
+    expect(
+      storedHoursFromSchedule({
+        ranges: [
+          { day: 'sa', from: '10:00', to: '12:00', animator: true },
+          { day: 'su', from: '10:00', to: '12:00', animator: true },
+        ],
+        exceptions: [{ from: '2026-12-25', to: '2026-12-25', closed: true }],
+      }),
+    ).toEqual({
+      openingHours: 'Sa,Su 10:00-12:00 "animator"; 2026 Dec 25 off',
+      scheduledWeeklyHours: 4,
+      scheduledHoursWithAnimator: 4,
+    });
+  });
+
+  it('names ranges for overlapping ranges and the closure for a closure that ends before it starts', () => {
+    const overlap = thrown(() =>
+      storedHoursFromSchedule({
+        ranges: [
+          { day: 'mo', from: '09:00', to: '12:00', animator: false },
+          { day: 'mo', from: '10:00', to: '11:00', animator: true },
+        ],
+        exceptions: [],
+      }),
+    );
+    expect(overlap).toMatchObject({ code: 'OPENING_HOURS.INVALID_SCHEDULE', details: [{ field: 'ranges' }] });
+    const backwards = thrown(() =>
+      storedHoursFromSchedule({
+        ranges: [],
+        exceptions: [{ from: '2026-12-26', to: '2026-12-24', closed: true }],
+      }),
+    );
+    expect(backwards).toMatchObject({ details: [{ field: 'exceptions.0.to' }] });
+  });
+});
+
+describe('describeHours', () => {
+  it('describes stored hours and whether they are open at a moment', () => {
+    const view = describeHours('Mo-Fr 09:00-12:00 "animator"', new Date('2026-01-12T09:00:00Z'));
+    expect(view).toMatchObject({
+      expression: 'Mo-Fr 09:00-12:00 "animator"',
+      structured: true,
+      weeklyHours: { openingHours: 15, hoursWithAnimator: 15 },
+      openNow: { open: true, animatorPresent: true, nextChange: new Date('2026-01-12T11:00:00Z') },
+    });
+    expect(view.ranges).toHaveLength(5);
+  });
+
+  it('says "not known" for no hours and for hours that no longer parse, instead of failing', () => {
+    expect(describeHours(null, new Date())).toMatchObject({
+      expression: null,
+      weeklyHours: null,
+      openNow: null,
+    });
+    expect(describeHours('not hours', new Date())).toEqual({
+      expression: 'not hours',
+      structured: false,
+      ranges: [],
+      exceptions: [],
+      weeklyHours: null,
+      openNow: null,
+    });
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * How a space's opening hours are stored and shown: the canonical expression is stored with the weekly
+ * hours derived from it (never typed), and answers describe the stored expression. Pure functions over
+ * the opening-hours rules; invalid input becomes a 400 that names the field.
+ */
+import { AppException } from '../../../core/src/index.js';
+import {
+  OpeningHoursError,
+  formatOpeningHours,
+  normalizeOpeningHours,
+  openState,
+  parseOpeningHours,
+  weeklyHours,
+  type OpenState,
+  type Schedule,
+  type ScheduleException,
+  type ScheduleRange,
+  type WeeklyHours,
+} from '../rules/opening-hours.rule.js';
+
+/** The columns derived from one expression, as stored on the space. */
+export interface StoredHours {
+  openingHours: string | null;
+  scheduledWeeklyHours: number | null;
+  scheduledHoursWithAnimator: number | null;
+}
+
+/** The stored hours for an expression (null: hours unknown). `field` names the input in errors. */
+export function storedHoursFromExpression(expression: string | null, field: string): StoredHours {
+  if (expression === null)
+    return { openingHours: null, scheduledWeeklyHours: null, scheduledHoursWithAnimator: null };
+  return guarded(field, () => stored(normalizeOpeningHours(expression)));
+}
+
+/** The stored hours for a weekly grid with closures. Closure problems name `exceptions`, the rest `ranges`. */
+export function storedHoursFromSchedule(schedule: Schedule): StoredHours {
+  schedule.exceptions.forEach((exception, index) => {
+    if (exception.to < exception.from) {
+      throw invalidHours('OPENING_HOURS.INVALID_SCHEDULE', `exceptions.${index}.to`, [
+        `The closure from ${exception.from} to ${exception.to} ends before it starts.`,
+      ]);
+    }
+  });
+  return guarded('ranges', () => stored(formatOpeningHours(schedule)));
+}
+
+function stored(osm: string): StoredHours {
+  const hours = weeklyHours(osm);
+  return {
+    openingHours: osm,
+    scheduledWeeklyHours: hours.openingHours,
+    scheduledHoursWithAnimator: hours.hoursWithAnimator,
+  };
+}
+
+function guarded<T>(field: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OpeningHoursError) throw invalidHours(error.code, field, [error.message]);
+    throw error;
+  }
+}
+
+/**
+ * A 400 with the opening-hours code; the edge translates the headline, and `details` keep the precise,
+ * field-named diagnosis (from the opening_hours library when it has one).
+ */
+export function invalidHours(code: string, field: string, messages: string[]): AppException {
+  return new AppException(
+    code,
+    `The opening hours in "${field}" are not valid: ${messages.join(' ')}`,
+    400,
+    messages.map((message) => ({ field, code, message })),
+  );
+}
+
+/** What the API shows about a space's hours. */
+export interface HoursView {
+  expression: string | null;
+  structured: boolean;
+  ranges: ScheduleRange[];
+  exceptions: ScheduleException[];
+  weeklyHours: WeeklyHours | null;
+  openNow: OpenState | null;
+}
+
+/**
+ * Describes a stored expression at a moment. Stored expressions were valid when written; should one no
+ * longer parse (a library upgrade, a hand-edited row), the answer says "not known" instead of failing.
+ */
+export function describeHours(expression: string | null, at: Date): HoursView {
+  const unknown: HoursView = {
+    expression,
+    structured: expression === null,
+    ranges: [],
+    exceptions: [],
+    weeklyHours: null,
+    openNow: null,
+  };
+  if (expression === null) return unknown;
+  try {
+    const parsed = parseOpeningHours(expression);
+    return {
+      expression,
+      structured: parsed.structured,
+      ranges: parsed.ranges,
+      exceptions: parsed.exceptions,
+      weeklyHours: weeklyHours(expression),
+      openNow: openState(expression, at),
+    };
+  } catch (error) {
+    if (error instanceof OpeningHoursError) return unknown;
+    throw error;
+  }
+}

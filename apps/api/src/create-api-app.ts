@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -50,8 +51,18 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   await app.register(fastifyCookie);
   await registerLoginRateLimit(app.getHttpAdapter().getInstance(), env.LOGIN_ATTEMPTS_PER_MINUTE);
+  // CSV uploads: one file per request, streamed to the import (never buffered), bounded in size.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: IMPORT_BODY_LIMIT_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
+  });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A CSV body reaches the import route as the raw request stream (the import counts its bytes
+  // itself); no other route takes CSV.
+  fastify.addContentTypeParser('text/csv', (req, payload, done) => {
+    if (req.url.startsWith('/api/v1/imports/')) return done(null, payload);
+    done(Object.assign(new Error('This route does not accept text/csv.'), { statusCode: 415 }), undefined);
+  });
   fastify.addHook('onSend', async (req, reply) => {
     // Answers for a signed-in caller may hold personal data: no cache may keep them.
     if ((req as AuthenticatedRequest).principal) reply.header('cache-control', 'no-store');

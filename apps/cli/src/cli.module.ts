@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '../../../libs/core/src/index.js';
+import { RegistryModule } from '../../../libs/spaces/src/index.js';
+import { ExportCommand } from './commands/export.command.js';
+import { ImportCommand } from './commands/import.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { OpenApiCommand } from './commands/openapi.command.js';
 import { SchemaDiffCommand } from './commands/schema-diff.command.js';
 import { UsersCreateCommand } from './commands/users-create.command.js';
 
 @Module({
-  imports: [CoreModule.forRoot({ http: false })],
-  providers: [MigrateCommand, UsersCreateCommand, SchemaDiffCommand, OpenApiCommand],
+  imports: [CoreModule.forRoot({ http: false }), RegistryModule],
+  providers: [
+    MigrateCommand,
+    UsersCreateCommand,
+    SchemaDiffCommand,
+    OpenApiCommand,
+    ImportCommand,
+    ExportCommand,
+  ],
 })
 export class CliModule {}

@@ -11,3 +11,4 @@ export type { AuditActor, AuditWrite } from './audit/audit.repository.js';
 export { SpaceAccessRepository } from './links/space-access.repository.js';
 export { spaceScopeCondition } from './shared/space-scope.sql.js';
 export { updateVersioned, versionConflict } from './shared/versioned-update.js';
+export * from './imports/index.js';

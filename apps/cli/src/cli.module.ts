@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivityModule } from '../../../libs/activity/src/index.js';
 import { CoreModule } from '../../../libs/core/src/index.js';
 import { RegistryModule } from '../../../libs/spaces/src/index.js';
 import { ExportCommand } from './commands/export.command.js';
@@ -9,7 +10,8 @@ import { SchemaDiffCommand } from './commands/schema-diff.command.js';
 import { UsersCreateCommand } from './commands/users-create.command.js';
 
 @Module({
-  imports: [CoreModule.forRoot({ http: false }), RegistryModule],
+  // ActivityModule adds the weekly-activity and training-sessions kinds to import and export.
+  imports: [CoreModule.forRoot({ http: false }), RegistryModule, ActivityModule],
   providers: [
     MigrateCommand,
     UsersCreateCommand,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RegistryCoreModule } from '../../spaces/src/index.js';
+import { ImportsModule, RegistryCoreModule } from '../../spaces/src/index.js';
+import { ActivityImportKinds } from './imports/activity-import-kinds.js';
 import { CompletenessController } from './completeness/completeness.controller.js';
 import { CompletenessRepository } from './completeness/completeness.repository.js';
 import { CompletenessService } from './completeness/completeness.service.js';
@@ -27,10 +28,10 @@ const SERVICES = [
   RemindersService,
 ];
 
-/** Services of the activity lib, for any app. */
+/** Services of the activity lib, for any app; registers its kinds with the import pipeline. */
 @Module({
-  imports: [RegistryCoreModule],
-  providers: SERVICES,
+  imports: [RegistryCoreModule, ImportsModule],
+  providers: [...SERVICES, ActivityImportKinds],
   exports: SERVICES,
 })
 export class ActivityModule {}

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { weeklyActivityImportKind } from '../../libs/activity/src/imports/weekly-activity.import-kind.js';
+import { weeklyActivityImportKind } from '../../libs/activity/src/index.js';
 import { readCsv } from '../../libs/core/src/index.js';
 import { ImportsService } from '../../libs/spaces/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';

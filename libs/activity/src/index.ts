@@ -7,3 +7,5 @@ export * from './rules/iso-weeks.js';
 export * from './rules/weekly-activity.rule.js';
 export * from './rules/training-session.rule.js';
 export { activityMessages, activityMessage } from './rules/activity.messages.js';
+export { trainingSessionsImportKind } from './imports/training-sessions.import-kind.js';
+export { weeklyActivityImportKind } from './imports/weekly-activity.import-kind.js';

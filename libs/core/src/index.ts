@@ -41,3 +41,5 @@ export type { ErrorMessageCatalogue } from './i18n/error-messages.js';
 export { MailService } from './mail/mail.service.js';
 export type { MailMessage } from './mail/mail.service.js';
 export { returnedRows } from './database/returned-rows.js';
+export { answerConstraintViolation, databaseRefusal } from './database/constraint-violation.js';
+export type { ConstraintAnswers, DatabaseRefusal } from './database/constraint-violation.js';

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, validationFailed, type Principal, type ScopeDecision } from '../../../core/src/index.js';
+import {
+  answerConstraintViolation,
+  conflict,
+  type Principal,
+  type ScopeDecision,
+} from '../../../core/src/index.js';
 import type { AuditAction } from '../audit/audit-entry.entity.js';
 import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { updateVersioned } from '../shared/versioned-update.js';
@@ -155,32 +160,20 @@ const CHECK_FIELDS: Record<string, { field: string; message: string }> = {
   ck_assignments_dates: { field: 'endsOn', message: 'endsOn must be on or after startsOn' },
 };
 
-/**
- * Translates a database refusal caused by the caller's input into a 409 or 400; anything else is
- * returned as it is (and becomes a 500 at the edge, as it should).
- */
-export function animatorsWriteError(error: unknown): unknown {
-  const driver = ((error as { driverError?: unknown })?.driverError ?? error) as {
-    code?: string;
-    constraint?: string;
-    table?: string;
-  };
-  if (driver?.code === '23505') {
-    if (driver.constraint === 'uq_animator_assignments_key') {
-      return conflict(
-        'ANIMATORS.ASSIGNMENT_EXISTS',
-        'This animator already has an assignment at this space starting on the same day.',
-      );
-    }
-    if (driver.table === 'animators') {
-      return conflict('ANIMATORS.REF_TAKEN', 'An animator with this reference already exists.');
-    }
-  }
-  if (driver?.code === '23514' && driver.constraint && CHECK_FIELDS[driver.constraint]) {
-    return validationFailed([CHECK_FIELDS[driver.constraint]]);
-  }
-  return error;
-}
+/** Database refusals caused by the caller's input, answered as a 409 or a 400 naming the field. */
+export const animatorsWriteError = (error: unknown): unknown =>
+  answerConstraintViolation(error, {
+    conflicts: {
+      uq_animator_assignments_key: () =>
+        conflict(
+          'ANIMATORS.ASSIGNMENT_EXISTS',
+          'This animator already has an assignment at this space starting on the same day.',
+        ),
+      'table:animators': () =>
+        conflict('ANIMATORS.REF_TAKEN', 'An animator with this reference already exists.'),
+    },
+    fields: CHECK_FIELDS,
+  });
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

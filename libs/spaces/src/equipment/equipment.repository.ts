@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, validationFailed } from '../../../core/src/index.js';
+import { answerConstraintViolation, conflict } from '../../../core/src/index.js';
 import { updateVersioned } from '../shared/versioned-update.js';
 import type { EquipmentType, Provenance } from './equipment.entity.js';
 import { inServiceSql } from './in-service.rule.js';
@@ -69,23 +69,15 @@ const CHECK_FIELDS: Record<string, { field: string; message: string }> = {
   ck_equipment_dates: { field: 'retiredOn', message: 'retiredOn must be on or after acquiredOn' },
 };
 
-/**
- * Translates a database refusal caused by the caller's input into a 409 or 400; anything else is
- * returned as it is (and becomes a 500 at the edge, as it should).
- */
-export function equipmentWriteError(error: unknown): unknown {
-  const driver = ((error as { driverError?: unknown })?.driverError ?? error) as {
-    code?: string;
-    constraint?: string;
-  };
-  if (driver?.code === '23505' && driver.constraint === 'uq_equipment_key') {
-    return conflict('EQUIPMENT.REF_TAKEN', 'This space already has equipment with this reference.');
-  }
-  if (driver?.code === '23514' && driver.constraint && CHECK_FIELDS[driver.constraint]) {
-    return validationFailed([CHECK_FIELDS[driver.constraint]]);
-  }
-  return error;
-}
+/** Database refusals caused by the caller's input, answered as a 409 or a 400 naming the field. */
+export const equipmentWriteError = (error: unknown): unknown =>
+  answerConstraintViolation(error, {
+    conflicts: {
+      uq_equipment_key: () =>
+        conflict('EQUIPMENT.REF_TAKEN', 'This space already has equipment with this reference.'),
+    },
+    fields: CHECK_FIELDS,
+  });
 
 /** All SQL of the equipment register. Every item is reached through its space id AND its ref. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, validationFailed, type Principal } from '../../../core/src/index.js';
+import { answerConstraintViolation, conflict, type Principal } from '../../../core/src/index.js';
 import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { updateVersioned } from '../shared/versioned-update.js';
 import type { FundingKind, FundingSource } from './funding.entity.js';
@@ -84,26 +84,18 @@ const CHECK_FIELDS: Record<string, { field: string; message: string }> = {
   ck_funding_year: { field: 'year', message: 'year must be between 1990 and 2100' },
 };
 
-/**
- * Translates a database refusal caused by the caller's input into a 409 or 400; anything else is
- * returned as it is (and becomes a 500 at the edge, as it should).
- */
-export function fundingWriteError(error: unknown): unknown {
-  const driver = ((error as { driverError?: unknown })?.driverError ?? error) as {
-    code?: string;
-    constraint?: string;
-  };
-  if (driver?.code === '23505' && driver.constraint === 'uq_funding_key') {
-    return conflict(
-      'FUNDING.DUPLICATE',
-      'This space already has funding from this source for this programme in this year.',
-    );
-  }
-  if (driver?.code === '23514' && driver.constraint && CHECK_FIELDS[driver.constraint]) {
-    return validationFailed([CHECK_FIELDS[driver.constraint]]);
-  }
-  return error;
-}
+/** Database refusals caused by the caller's input, answered as a 409 or a 400 naming the field. */
+export const fundingWriteError = (error: unknown): unknown =>
+  answerConstraintViolation(error, {
+    conflicts: {
+      uq_funding_key: () =>
+        conflict(
+          'FUNDING.DUPLICATE',
+          'This space already has funding from this source for this programme in this year.',
+        ),
+    },
+    fields: CHECK_FIELDS,
+  });
 
 /** All SQL of funding. Every line is reached through its space id AND its id. */
 @Injectable()

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppException, conflict, validationFailed, type Principal } from '../../../core/src/index.js';
+import {
+  AppException,
+  answerConstraintViolation,
+  conflict,
+  databaseRefusal,
+  type Principal,
+} from '../../../core/src/index.js';
 import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { currentLabelJoin, labelStatusCondition } from './current-label.sql.js';
 import { MUNICIPALITY_YEAR } from './space.rules.js';
@@ -310,18 +316,11 @@ const CHECK_FIELDS: Record<string, { field: string; message: string }> = {
  */
 export function spaceWriteError(error: unknown, action: 'write' | 'delete'): unknown {
   if (error instanceof AppException) return error;
-  const driver = ((error as { driverError?: unknown })?.driverError ?? error) as {
-    code?: string;
-    constraint?: string;
-    table?: string;
-  };
-  if (driver?.code === '23503' && action === 'delete') return inUse();
-  if (driver?.code === '23505' && driver.table === 'spaces') {
-    return conflict('SPACES.REF_TAKEN', 'Another space already has this ref.');
-  }
-  const known = driver?.constraint ? CHECK_FIELDS[driver.constraint] : undefined;
-  if (known && (driver.code === '23514' || driver.code === '23503')) return validationFailed([known]);
-  return error;
+  if (action === 'delete' && databaseRefusal(error)?.code === '23503') return inUse();
+  return answerConstraintViolation(error, {
+    conflicts: { 'table:spaces': () => conflict('SPACES.REF_TAKEN', 'Another space already has this ref.') },
+    fields: CHECK_FIELDS,
+  });
 }
 
 export const inUse = (usage?: SpaceUsage): AppException =>

@@ -1,4 +1,5 @@
-import { RemindersService, lastCompleteWeek } from '../../libs/activity/src/index.js';
+import { REMINDER_SCHEDULE, RemindersService, lastCompleteWeek } from '../../libs/activity/src/index.js';
+import { QueueName, QueueService } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import {
@@ -99,5 +100,16 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     });
     expect(sink.mails.at(-1)?.to).toEqual(['coord-a@example.be']);
     expect(worker.output()).toContain('reminders done');
+    // The worker keeps the weekly schedule: Mondays at 08:00 in Brussels, summer or winter.
+    const scheduler = await t.app
+      .get(QueueService)
+      .queue(QueueName.Activity)
+      .getJobScheduler('activity-reminders');
+    expect(scheduler).toMatchObject({ pattern: '0 0 8 * * 1', tz: 'Europe/Brussels' });
+    expect(REMINDER_SCHEDULE).toEqual({ pattern: scheduler?.pattern, tz: scheduler?.tz });
+    // Its next run is a Monday at 08:00 Brussels time (07:00 or 06:00 UTC).
+    const next = new Date(Number(scheduler?.next));
+    expect(next.getUTCDay()).toBe(1);
+    expect([6, 7]).toContain(next.getUTCHours());
   });
 });

@@ -6,12 +6,18 @@
 export enum QueueName {
   System = 'system',
   Activity = 'activity',
+  Reports = 'reports',
+  Labels = 'labels',
 }
 
 export enum JobName {
   SystemHeartbeat = 'system.heartbeat',
   SystemProbe = 'system.probe',
   ActivityReminders = 'activity.reminders',
+  ReportsGenerate = 'reports.generate',
+  LabelsEvaluateSpace = 'labels.evaluate-space',
+  LabelsEvaluateRegion = 'labels.evaluate-region',
+  LabelsExpiry = 'labels.expiry',
 }
 
 interface JobBase {
@@ -23,6 +29,14 @@ export interface JobPayloads {
   [JobName.SystemProbe]: JobBase & { probeId: string };
   /** Records (and e-mails) reminders for the last complete week as of `asOf` (default: now). */
   [JobName.ActivityReminders]: JobBase & { asOf?: string };
+  /** Computes and renders one stored report run. */
+  [JobName.ReportsGenerate]: JobBase & { reportId: string };
+  /** Evaluates one space for an evaluation run; idempotent (the result is keyed by run and space). */
+  [JobName.LabelsEvaluateSpace]: JobBase & { runId: string; spaceId: string };
+  /** The parent of a region's flow: runs after its children and aggregates the run. */
+  [JobName.LabelsEvaluateRegion]: JobBase & { runId: string };
+  /** Expires labels past their end date and records reminders 60 days ahead, as of `asOf` (default: today). */
+  [JobName.LabelsExpiry]: JobBase & { asOf?: string };
 }
 
 interface JobDefinition<N extends JobName> {
@@ -35,6 +49,10 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.SystemHeartbeat]: { queue: QueueName.System, key: () => 'heartbeat' },
   [JobName.SystemProbe]: { queue: QueueName.System, key: (p) => p.probeId },
   [JobName.ActivityReminders]: { queue: QueueName.Activity, key: (p) => p.asOf ?? 'now' },
+  [JobName.ReportsGenerate]: { queue: QueueName.Reports, key: (p) => p.reportId },
+  [JobName.LabelsEvaluateSpace]: { queue: QueueName.Labels, key: (p) => `${p.runId}.${p.spaceId}` },
+  [JobName.LabelsEvaluateRegion]: { queue: QueueName.Labels, key: (p) => p.runId },
+  [JobName.LabelsExpiry]: { queue: QueueName.Labels, key: (p) => p.asOf ?? 'now' },
 };
 
 /** BullMQ refuses ':' in custom ids, and pure integers; this keeps ids readable and unique per job name. */

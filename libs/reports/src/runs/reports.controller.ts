@@ -1,0 +1,63 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentPrincipal, STAFF, type Principal } from '../../../core/src/index.js';
+import { CreateReportDto, DownloadQueryDto, ReportQueuedDto, ReportRunDto } from '../dto/report.dto.js';
+import { ReportsService } from './reports.service.js';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** Queues a report in the worker, or answers with the stored run of the same report on unchanged data. */
+  @Post()
+  @HttpCode(202)
+  @Access(STAFF)
+  @ApiAcceptedResponse({ type: ReportQueuedDto })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateReportDto): Promise<ReportQueuedDto> {
+    return this.reports.request(principal, dto);
+  }
+
+  @Get(':id')
+  @Access(STAFF)
+  @ApiOkResponse({ type: ReportRunDto })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ReportRunDto> {
+    return this.reports.get(principal, id);
+  }
+
+  @Get(':id/download')
+  @Access(STAFF)
+  @ApiProduces(
+    'text/html',
+    'text/csv',
+    'application/pdf',
+    'application/json',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DownloadQueryDto,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.download(principal, id, query.format);
+    return new StreamableFile(file.content, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.content.length,
+    });
+  }
+}

@@ -34,4 +34,25 @@ export class LabelEntity {
 
   @Column({ name: 'decided_at', type: 'timestamptz', default: () => 'now()' })
   decidedAt: Date;
+
+  // Written by the labels lib (its migration adds these columns); null on rows recorded before it.
+
+  /** The decision that made this row: grant, refuse, suspend, withdraw, renew, or expire (the daily job). */
+  @Column({ type: 'text', nullable: true })
+  decision: string | null;
+
+  /** The evaluation run the decision rests on. */
+  @Column({ name: 'evaluation_id', type: 'uuid', nullable: true })
+  evaluationId: string | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  justification: string | null;
+
+  /** The code printed on the certificate of a grant or renewal; the public checks it. */
+  @Index('uq_labels_verification_code', { unique: true })
+  @Column({ name: 'verification_code', type: 'text', nullable: true })
+  verificationCode: string | null;
 }

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { notFound, type Language } from '../../../core/src/index.js';
+import { brusselsToday } from '../../../activity/src/index.js';
+import { LabelDecisionsRepository } from '../decisions/label-decisions.repository.js';
+import { LabelSchemesService } from '../schemes/label-schemes.service.js';
+import type { CertificateVerificationDto } from '../decisions/dto/decision.dto.js';
+import { CERTIFICATE_TEMPLATE, CERTIFICATE_TEXTS, REGION_NAMES } from './certificate.template.js';
+
+/** The certificate of a space's label in force, and the public check of a certificate's code. */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly labels: LabelDecisionsRepository,
+    private readonly schemes: LabelSchemesService,
+  ) {}
+
+  async render(ref: string, lang: Language, now = new Date()): Promise<string> {
+    const today = brusselsToday(now);
+    const label = await this.labels.currentByRef(ref, today);
+    if (!label || label.status !== 'granted' || !label.verificationCode) {
+      throw notFound('LABELS.NO_CURRENT_LABEL', `Space ${ref} has no label in force.`);
+    }
+    const scheme = await this.schemes.get(label.scheme, label.schemeVersion);
+    return CERTIFICATE_TEMPLATE({
+      lang,
+      t: CERTIFICATE_TEXTS[lang],
+      schemeTitle: scheme.definition.title[lang],
+      regionName: REGION_NAMES[lang][label.regionCode] ?? label.regionCode,
+      space: { name: label.spaceName, ref: label.spaceRef },
+      label: {
+        schemeVersion: label.schemeVersion,
+        validFrom: label.validFrom,
+        validUntil: label.validUntil,
+        verificationCode: label.verificationCode,
+      },
+      verifyPath: `/api/v1/public/certificates/${label.verificationCode}`,
+    });
+  }
+
+  /**
+   * Valid only when the code's decision is still the space's latest one, is a grant, and today lies
+   * within its validity. A later decision (suspension, withdrawal, renewal) supersedes the code.
+   */
+  async verify(code: string, now = new Date()): Promise<CertificateVerificationDto> {
+    const today = brusselsToday(now);
+    const label = await this.labels.byVerificationCode(code.trim().toUpperCase(), today);
+    if (!label) throw notFound('LABELS.CERTIFICATE_NOT_FOUND', 'There is no certificate with this code.');
+    const inForce =
+      !label.superseded &&
+      label.status === 'granted' &&
+      (label.validFrom === null || label.validFrom <= today);
+    return {
+      valid: inForce,
+      status: label.superseded ? 'superseded' : label.status,
+      spaceName: label.spaceName,
+      spaceRef: label.spaceRef,
+      scheme: label.scheme,
+      schemeVersion: label.schemeVersion,
+      validFrom: label.validFrom,
+      validUntil: label.validUntil,
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobName, type JobPayloads } from '../../../core/src/index.js';
+import { EvaluationsService } from './evaluations.service.js';
+
+/** Worker side of evaluations: one job per space, and the region's parent job that aggregates. */
+@Injectable()
+export class EvaluationJobsHandler {
+  constructor(private readonly evaluations: EvaluationsService) {}
+
+  @JobHandler(JobName.LabelsEvaluateSpace)
+  evaluateSpace(payload: JobPayloads[JobName.LabelsEvaluateSpace]): Promise<void> {
+    return this.evaluations.evaluate(payload.runId, [payload.spaceId]);
+  }
+
+  @JobHandler(JobName.LabelsEvaluateRegion)
+  evaluateRegion(payload: JobPayloads[JobName.LabelsEvaluateRegion]): Promise<void> {
+    return this.evaluations.aggregate(payload.runId);
+  }
+}

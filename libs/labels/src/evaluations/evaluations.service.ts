@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  AppException,
+  JobName,
+  QueueService,
+  forbidden,
+  notFound,
+  validationFailed,
+  type Principal,
+} from '../../../core/src/index.js';
+import { brusselsToday, isoWeekOf } from '../../../activity/src/index.js';
+import { evaluationWindow } from '../rules/evaluation-window.rule.js';
+import { evaluateSpace } from '../rules/space-evaluation.rule.js';
+import { LabelSchemesService } from '../schemes/label-schemes.service.js';
+import type { CreateEvaluationDto, EvaluationDto } from './dto/evaluation.dto.js';
+import { LabelFlowProducer } from './label-flow.producer.js';
+import { LabelMetricsRepository } from './label-metrics.repository.js';
+import { EvaluationsRepository } from './evaluations.repository.js';
+
+/** Evaluation runs: requested by staff, worked by the worker (one job per space), read by all in scope. */
+@Injectable()
+export class EvaluationsService {
+  private readonly logger = new Logger(EvaluationsService.name);
+
+  constructor(
+    private readonly repo: EvaluationsRepository,
+    private readonly metrics: LabelMetricsRepository,
+    private readonly schemes: LabelSchemesService,
+    private readonly queues: QueueService,
+    private readonly flows: LabelFlowProducer,
+  ) {}
+
+  /** Creates the run (scheme version and window fixed now) and queues its work. */
+  async request(principal: Principal, dto: CreateEvaluationDto, now = new Date()) {
+    if (Boolean(dto.spaceRef) === Boolean(dto.region)) {
+      throw validationFailed([
+        { field: 'spaceRef', message: 'give either spaceRef (one space) or region, not both' },
+      ]);
+    }
+    const scheme = await this.schemes.latest(dto.scheme).catch((error) => {
+      if (error instanceof AppException && error.status === 404)
+        throw validationFailed([{ field: 'scheme', message: `there is no label scheme ${dto.scheme}` }]);
+      throw error;
+    });
+    const until = dto.until ?? brusselsToday(now);
+    const window = evaluationWindow(until, scheme.definition.windowWeeks);
+    let spaceIds: string[];
+    let regionCode: string;
+    let spaceId: string | null = null;
+    if (dto.spaceRef) {
+      const space = await this.repo.spaceByRef(dto.spaceRef);
+      if (!space) throw notFound('SPACE.NOT_FOUND', `There is no space ${dto.spaceRef}.`);
+      regionCode = space.regionCode;
+      spaceId = space.id;
+      spaceIds = [space.id];
+    } else {
+      regionCode = dto.region!;
+      spaceIds = [];
+    }
+    if (principal.role !== 'admin' && principal.regionCode !== regionCode) throw forbidden();
+    if (!spaceId) {
+      spaceIds = await this.repo.spacesOfRegion(regionCode, until);
+      if (spaceIds.length === 0)
+        throw notFound('LABELS.NO_SPACES', `Region ${regionCode} has no open space to evaluate.`);
+    }
+    const run = await this.repo.createRun({
+      scheme: scheme.scheme,
+      schemeVersion: scheme.version,
+      regionCode,
+      spaceId,
+      until,
+      windowFrom: window.from,
+      windowTo: window.to,
+      total: spaceIds.length,
+      requestedBy: principal.userId,
+    });
+    try {
+      if (spaceId) await this.queues.enqueue(JobName.LabelsEvaluateSpace, { runId: run.id, spaceId });
+      else await this.flows.addRegionFlow(run.id, spaceIds);
+    } catch (error) {
+      await this.repo.markFailed(run.id);
+      throw error;
+    }
+    return run;
+  }
+
+  /**
+   * The worker's work for one child job (or any batch): the run and scheme (2 statements), every
+   * metric of every space (1 set-based statement), the results (1 statement, idempotent) and the run's
+   * status (1 statement). The number of statements does not depend on the number of spaces.
+   */
+  async evaluate(runId: string, spaceIds: readonly string[]): Promise<void> {
+    const run = await this.repo.findRun(runId);
+    if (!run) {
+      this.logger.warn({ runId }, 'evaluation run vanished; nothing to do');
+      return;
+    }
+    const scheme = await this.schemes.get(run.scheme, run.schemeVersion);
+    const window = evaluationWindow(run.until, scheme.definition.windowWeeks);
+    const measured = await this.metrics.measure(spaceIds, window);
+    await this.repo.storeResults(
+      runId,
+      measured.map((m) => ({
+        spaceId: m.spaceId,
+        weeksWithData: m.weeksWithData,
+        evidence: m.evidence,
+        ...evaluateSpace(scheme.definition, m),
+      })),
+    );
+    await this.repo.touchRun(runId, false);
+  }
+
+  /** The parent job of a region run, after its children: counts and closes the run. */
+  async aggregate(runId: string): Promise<void> {
+    await this.repo.touchRun(runId, true);
+  }
+
+  async get(principal: Principal, id: string): Promise<EvaluationDto> {
+    const run = await this.repo.findRun(id);
+    if (!run || !(await this.repo.visibleTo(principal, run))) {
+      throw notFound('LABELS.EVALUATION_NOT_FOUND', 'There is no such evaluation.');
+    }
+    const results = await this.repo.results(principal, id);
+    return {
+      id: run.id,
+      scheme: run.scheme,
+      schemeVersion: run.schemeVersion,
+      region: run.regionCode,
+      spaceRef: run.spaceRef,
+      until: run.until,
+      window: {
+        firstWeek: isoWeekOf(run.windowFrom),
+        lastWeek: isoWeekOf(run.windowTo),
+        from: run.windowFrom,
+        to: run.windowTo,
+        weeks: Math.round(
+          (Date.parse(run.windowTo) - Date.parse(run.windowFrom) + 86_400_000) / (7 * 86_400_000),
+        ),
+      },
+      status: run.status,
+      progress: { evaluated: run.evaluated, total: run.total },
+      eligibleCount: run.eligibleCount,
+      createdAt: run.createdAt,
+      finishedAt: run.finishedAt,
+      spaces: results.map((r) => ({
+        spaceRef: r.spaceRef,
+        spaceName: r.spaceName,
+        eligible: r.eligible,
+        weeksWithData: r.weeksWithData,
+        criteria: r.criteria,
+        evaluatedAt: r.evaluatedAt,
+      })),
+    };
+  }
+}

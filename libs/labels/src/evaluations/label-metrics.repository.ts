@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { LabelMetric } from '../rules/label-scheme.rule.js';
+import type { EvaluationWindow } from '../rules/evaluation-window.rule.js';
+
+/** Every metric of labels.md for one space, with the records that were counted. */
+export interface SpaceMeasurement {
+  spaceId: string;
+  spaceRef: string;
+  weeksWithData: number;
+  openWeeks: number;
+  metrics: Record<LabelMetric, number | boolean | null>;
+  evidence: {
+    weeks: string[];
+    sessions: string[];
+    equipment: Array<{ ref: string; type: string; quantity: number }>;
+    animators: string[];
+  };
+}
+
+/**
+ * The metrics as ONE set-based statement for any number of spaces: one space, or every space of a
+ * region, costs the same single round trip. Parameters: $1 space ids, $2 window Monday, $3 window
+ * Sunday, $4 weeks in the window. Averages are rounded to 6 decimals so results are stable JSON.
+ */
+const MEASURE_SQL = `
+WITH target AS (
+  SELECT s.id, s.ref, s.pricing, s.open_to_all_publics, s.charter_signed_on, s.opened_on, s.closed_on
+  FROM spaces s WHERE s.id = ANY($1::uuid[])
+),
+wk AS (
+  SELECT wa.space_id, wa.week, wa.week_start, wa.opening_hours, COALESCE(wa.hours_with_animator, 0) AS hwa
+  FROM weekly_activity wa JOIN target t ON t.id = wa.space_id
+  WHERE wa.week_start BETWEEN $2::date AND $3::date
+),
+ts AS (
+  SELECT t.space_id, t.ref, t.date, t.duration_hours, date_trunc('week', t.date::timestamp)::date AS week_start
+  FROM training_sessions t JOIN target x ON x.id = t.space_id
+  WHERE t.date BETWEEN $2::date AND $3::date
+),
+ts_week AS (SELECT space_id, week_start, SUM(duration_hours) AS hours FROM ts GROUP BY 1, 2),
+weekly AS (
+  SELECT wk.space_id, COUNT(*)::int AS weeks_with_data,
+         AVG(wk.opening_hours) AS avg_open, AVG(wk.hwa) AS avg_hwa,
+         AVG(GREATEST(0, wk.hwa - COALESCE(tw.hours, 0))) AS avg_free,
+         jsonb_agg(wk.week ORDER BY wk.week) AS weeks
+  FROM wk LEFT JOIN ts_week tw ON tw.space_id = wk.space_id AND tw.week_start = wk.week_start
+  GROUP BY wk.space_id
+),
+training AS (
+  SELECT space_id, COUNT(*)::int AS sessions, SUM(duration_hours) AS hours,
+         jsonb_agg(ref ORDER BY date, ref) AS refs
+  FROM ts GROUP BY space_id
+),
+open_weeks AS (
+  SELECT t.id AS space_id, COUNT(*)::int AS open_weeks,
+         COUNT(wk.week)::int AS reported_open_weeks
+  FROM target t
+  CROSS JOIN generate_series($2::date, $3::date - 6, interval '7 days') AS g(monday)
+  LEFT JOIN wk ON wk.space_id = t.id AND wk.week_start = g.monday::date
+  WHERE t.opened_on <= g.monday::date + 6 AND (t.closed_on IS NULL OR t.closed_on >= g.monday::date)
+  GROUP BY t.id
+),
+equip AS (
+  SELECT e.space_id,
+         COALESCE(SUM(e.quantity) FILTER (WHERE e.type IN ('desktop', 'laptop')), 0)::int AS computers,
+         COALESCE(SUM(e.quantity) FILTER (WHERE e.type IN ('desktop', 'laptop', 'tablet')), 0)::int AS devices,
+         jsonb_agg(jsonb_build_object('ref', e.ref, 'type', e.type, 'quantity', e.quantity) ORDER BY e.ref)
+           FILTER (WHERE e.type IN ('desktop', 'laptop', 'tablet')) AS items
+  FROM equipment e JOIN target t ON t.id = e.space_id
+  WHERE (e.acquired_on IS NULL OR e.acquired_on <= $3::date) AND (e.retired_on IS NULL OR e.retired_on > $3::date)
+  GROUP BY e.space_id
+),
+anim AS (
+  SELECT aa.space_id, COUNT(DISTINCT aa.animator_id)::int AS qualified,
+         jsonb_agg(DISTINCT a.ref ORDER BY a.ref) AS refs
+  FROM animator_assignments aa JOIN target t ON t.id = aa.space_id JOIN animators a ON a.id = aa.animator_id
+  WHERE aa.qualified AND aa.starts_on <= $3::date AND (aa.ends_on IS NULL OR aa.ends_on >= $3::date)
+  GROUP BY aa.space_id
+)
+SELECT t.id AS "spaceId", t.ref AS "spaceRef",
+       COALESCE(w.weeks_with_data, 0) AS "weeksWithData",
+       COALESCE(o.open_weeks, 0) AS "openWeeks",
+       jsonb_build_object(
+         'avg_weekly_opening_hours', ROUND(w.avg_open, 6)::float8,
+         'avg_weekly_hours_with_animator', ROUND(w.avg_hwa, 6)::float8,
+         'avg_weekly_training_hours', ROUND(COALESCE(tr.hours, 0) / $4::numeric, 6)::float8,
+         'avg_weekly_accompanied_free_access_hours', ROUND(w.avg_free, 6)::float8,
+         'training_sessions', COALESCE(tr.sessions, 0),
+         'computers_in_service', COALESCE(e.computers, 0),
+         'devices_in_service', COALESCE(e.devices, 0),
+         'qualified_animators', COALESCE(an.qualified, 0),
+         'pricing_accessible', COALESCE(t.pricing IN ('free', 'reduced_rates'), false),
+         'open_to_all_publics', COALESCE(t.open_to_all_publics, false),
+         'charter_signed', (t.charter_signed_on IS NOT NULL AND t.charter_signed_on <= $3::date),
+         'reporting_completeness_pct',
+           CASE WHEN COALESCE(o.open_weeks, 0) = 0 THEN NULL
+                ELSE ROUND(o.reported_open_weeks * 100.0 / o.open_weeks, 6)::float8 END
+       ) AS metrics,
+       jsonb_build_object(
+         'weeks', COALESCE(w.weeks, '[]'::jsonb),
+         'sessions', COALESCE(tr.refs, '[]'::jsonb),
+         'equipment', COALESCE(e.items, '[]'::jsonb),
+         'animators', COALESCE(an.refs, '[]'::jsonb)
+       ) AS evidence
+FROM target t
+LEFT JOIN weekly w ON w.space_id = t.id
+LEFT JOIN training tr ON tr.space_id = t.id
+LEFT JOIN open_weeks o ON o.space_id = t.id
+LEFT JOIN equip e ON e.space_id = t.id
+LEFT JOIN anim an ON an.space_id = t.id
+ORDER BY t.ref`;
+
+/** All SQL that measures spaces for labels: read-only over the registry and activity tables. */
+@Injectable()
+export class LabelMetricsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  measure(
+    spaceIds: readonly string[],
+    window: EvaluationWindow,
+    manager?: EntityManager,
+  ): Promise<SpaceMeasurement[]> {
+    return (manager ?? this.dataSource).query(MEASURE_SQL, [spaceIds, window.from, window.to, window.weeks]);
+  }
+}

@@ -1,0 +1,111 @@
+import { DataSource, type QueryRunner } from 'typeorm';
+import { EvaluationsService } from '../../libs/labels/src/index.js';
+import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
+import { startTestApi, type TestApi } from '../support/test-app.js';
+
+/**
+ * Evaluating a region costs a fixed number of SQL statements, however many spaces it holds: the
+ * metrics of every space come from one set-based statement, and the results are stored by another.
+ */
+describe('label evaluation at scale', () => {
+  let t: TestApi;
+  let w: RegistryWorld;
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApi();
+    w = await seedRegistryWorld(t);
+    // 50 spaces in WAL (plus the world's WAL-C) and 500 in VLA, each with 52 weeks, sessions, equipment.
+    for (const [region, count, nis] of [
+      ['WAL', 50, '62063'],
+      ['VLA', 500, '11002'],
+    ] as const) {
+      await w.sql(
+        `INSERT INTO spaces (ref, name, nis_code, region_code, operator_type, opened_on, pricing, open_to_all_publics,
+           charter_signed_on)
+         SELECT $1 || '-' || i, 'Space ' || i, $3, $1, 'library', '2015-01-05',
+                CASE WHEN i % 3 = 0 THEN 'paid' ELSE 'free' END, true, '2010-01-01'
+         FROM generate_series(1, $2::int) AS i`,
+        [region, count, nis],
+      );
+    }
+    await w.sql(
+      `INSERT INTO weekly_activity (space_id, week, iso_year, week_start, opening_hours, hours_with_animator, visits)
+       SELECT s.id, to_char(d, 'IYYY-"W"IW'), to_char(d, 'IYYY')::smallint, d::date, 10 + (s.ref ~ '[02468]$')::int * 10, 8, 5
+       FROM spaces s CROSS JOIN generate_series('2025-06-02'::date, '2026-05-25'::date, interval '7 days') AS d
+       WHERE s.ref ~ '^(WAL|VLA)-[0-9]+$'`,
+    );
+    await w.sql(
+      `INSERT INTO training_sessions (space_id, ref, date, title, theme, format, duration_hours, participants, new_participants)
+       SELECT s.id, 'T' || g, '2025-06-03'::date + 7 * g, 'Session', 'office', 'course', 3, 4, 1
+       FROM spaces s CROSS JOIN generate_series(0, 20) AS g WHERE s.ref ~ '^(WAL|VLA)-[0-9]+$'`,
+    );
+    await w.sql(
+      `INSERT INTO equipment (space_id, ref, type, quantity) SELECT s.id, 'E1', 'desktop', 5 FROM spaces s
+       WHERE s.ref ~ '^(WAL|VLA)-[0-9]+$'`,
+    );
+    // Count every statement the application sends, whatever path it takes through TypeORM.
+    const ds = t.app.get(DataSource);
+    const create = ds.createQueryRunner.bind(ds);
+    ds.createQueryRunner = ((...args: Parameters<DataSource['createQueryRunner']>) => {
+      const runner: QueryRunner = create(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, params?: unknown[], structured?: boolean) => {
+        statements.push(sql);
+        return query(sql, params, structured as any);
+      }) as QueryRunner['query'];
+      return runner;
+    }) as DataSource['createQueryRunner'];
+  }, 120000);
+  afterAll(() => t?.close());
+
+  const principalOf = async (email: string) => {
+    const [u] = await w.sql(
+      `SELECT id, email, role, trim(region_code) AS region FROM users WHERE email = $1`,
+      [email],
+    );
+    return {
+      userId: u.id,
+      email: u.email,
+      role: u.role,
+      regionCode: u.region,
+      sessionId: 'x',
+      preferredLanguage: 'en',
+    };
+  };
+
+  /** Requests the region's evaluation and does all its work in this process, counting statements. */
+  async function evaluateRegion(region: 'WAL' | 'VLA') {
+    const service = t.app.get(EvaluationsService, { strict: false });
+    const admin = await principalOf('world-admin@example.be');
+    statements = [];
+    const run = await service.request(admin as any, { scheme: 'wallonia-epn', region, until: '2026-06-03' });
+    const requestStatements = statements.length;
+    const spaceIds = (await w.sql(`SELECT id FROM spaces WHERE region_code = $1`, [region])).map(
+      (r: any) => r.id,
+    );
+    statements = [];
+    await service.evaluate(run.id, spaceIds);
+    await service.aggregate(run.id);
+    const evaluateStatements = statements.length;
+    const [stored] = await w.sql(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE eligible)::int AS eligible FROM label_evaluation_results WHERE run_id = $1`,
+      [run.id],
+    );
+    return { requestStatements, evaluateStatements, spaces: spaceIds.length, stored };
+  }
+
+  it('issues the same number of statements for 50 and for 500 spaces', async () => {
+    const small = await evaluateRegion('WAL');
+    const large = await evaluateRegion('VLA');
+    expect(small.spaces).toBe(51);
+    expect(large.spaces).toBe(500);
+    expect(small.stored.n).toBe(51);
+    expect(large.stored.n).toBe(500);
+    expect(large.requestStatements).toBe(small.requestStatements);
+    expect(large.evaluateStatements).toBe(small.evaluateStatements);
+    // Read the run and scheme, measure, store, close: a handful, not one per space.
+    expect(large.evaluateStatements).toBeGreaterThanOrEqual(4);
+    expect(large.evaluateStatements).toBeLessThanOrEqual(6);
+  }, 120000);
+});

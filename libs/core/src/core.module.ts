@@ -18,6 +18,9 @@ import { QueueProbeRepository } from './queue/queue-probe.repository.js';
 import { QueueModule } from './queue/queue.module.js';
 import { WorkerHeartbeatRepository } from './health/worker-heartbeat.repository.js';
 import { MailService } from './mail/mail.service.js';
+import { OutboxRepository } from './outbox/outbox.repository.js';
+import { OutboxService } from './outbox/outbox.service.js';
+import { OutboxPolling } from './outbox/outbox-polling.js';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -47,8 +50,8 @@ export class CoreModule {
         QueueModule,
         AuthCoreModule,
       ],
-      providers: [MailService],
-      exports: [MailService],
+      providers: [MailService, OutboxRepository, OutboxService],
+      exports: [MailService, OutboxService],
     };
   }
 }
@@ -76,6 +79,7 @@ export class CoreHttpModule {}
     HeartbeatScheduler,
     WorkerHeartbeatRepository,
     QueueProbeRepository,
+    OutboxPolling,
   ],
 })
 export class CoreWorkerModule {}

@@ -43,3 +43,4 @@ export type { MailMessage } from './mail/mail.service.js';
 export { returnedRows } from './database/returned-rows.js';
 export { answerConstraintViolation, databaseRefusal } from './database/constraint-violation.js';
 export type { ConstraintAnswers, DatabaseRefusal } from './database/constraint-violation.js';
+export { OutboxService } from './outbox/outbox.service.js';

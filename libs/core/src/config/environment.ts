@@ -106,6 +106,12 @@ export class Environment {
   @Min(5)
   WORKER_HEARTBEAT_MAX_AGE_SECONDS = 60;
 
+  /** How often the worker moves pending outbox entries to the queue, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_RELAY_MS = 1000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })

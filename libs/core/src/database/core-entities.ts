@@ -1,6 +1,7 @@
 import { LoginSessionEntity } from '../auth/login-session.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { WorkerHeartbeatEntity } from '../health/worker-heartbeat.entity.js';
+import { OutboxEntryEntity } from '../outbox/outbox-entry.entity.js';
 import { QueueProbeEntity } from '../queue/queue-probe.entity.js';
 import { MunicipalityEntity } from './entities/municipality.entity.js';
 import { RegionEntity } from './entities/region.entity.js';
@@ -12,4 +13,5 @@ export const CORE_ENTITIES = [
   LoginSessionEntity,
   WorkerHeartbeatEntity,
   QueueProbeEntity,
+  OutboxEntryEntity,
 ];

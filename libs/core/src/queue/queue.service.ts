@@ -21,4 +21,10 @@ export class QueueService {
     const job = await this.queue(JOBS[name].queue).add(name, data, { jobId: id, ...options });
     return { jobId: job.id ?? id };
   }
+
+  /** For the outbox relay: the job id is the outbox entry's, so a second relay of it queues nothing. */
+  async enqueueWithId<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string) {
+    const job = await this.queue(JOBS[name].queue).add(name, payload, { jobId });
+    return { jobId: job.id ?? jobId };
+  }
 }

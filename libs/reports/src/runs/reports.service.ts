@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppException,
   JobName,
-  QueueService,
+  OutboxService,
   forbidden,
   notFound,
   type Principal,
@@ -29,7 +29,7 @@ export class ReportsService {
   constructor(
     private readonly runs: ReportRunsRepository,
     private readonly figures: FiguresService,
-    private readonly queues: QueueService,
+    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
 
@@ -52,8 +52,8 @@ export class ReportsService {
         requestedBy: principal.userId,
       },
       dto.force === true,
-      (m, row) =>
-        this.audit.record(m, principal, [
+      async (m, row) => {
+        await this.audit.record(m, principal, [
           {
             action: 'create',
             entity: 'report_run',
@@ -61,10 +61,13 @@ export class ReportsService {
             regionCode: params.region === 'BE' ? null : params.region,
             after: { ...params, force: dto.force === true },
           },
-        ]),
+        ]);
+        // The job is recorded with the run, in its transaction (transactional outbox).
+        await this.outbox.add(m, JobName.ReportsGenerate, { reportId: row.id });
+      },
     );
-    // A run found in the store is not queued again; a new one is, keyed by its id.
-    if (created) await this.queues.enqueue(JobName.ReportsGenerate, { reportId: run.id });
+    // A run found in the store is not queued again; a new one is relayed now (or by the worker's poller).
+    if (created) await this.outbox.relayAfterCommit();
     return { id: run.id, status: run.status };
   }
 

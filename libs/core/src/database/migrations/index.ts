@@ -4,6 +4,7 @@ import { SpaceRegistry1732100000000 } from './1732100000000-space-registry.js';
 import { Activity1732200000000 } from './1732200000000-activity.js';
 import { Labels1732300000000 } from './1732300000000-labels.js';
 import { Reports1732400000000 } from './1732400000000-reports.js';
+import { Outbox1732500000000 } from './1732500000000-outbox.js';
 
 /**
  * Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. All
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Activity1732200000000,
   Labels1732300000000,
   Reports1732400000000,
+  Outbox1732500000000,
 ];

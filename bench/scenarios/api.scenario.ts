@@ -1,0 +1,165 @@
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { distPath, freePort, startServer, type ServerProcess } from '../child-process.js';
+import { memoryOf, sampleRss } from '../process-memory.js';
+import { check, result, type ScenarioResult, type Scenario, type ScenarioContext } from '../scenario.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN_EMAIL = 'bench-admin@ocr.local';
+const ADMIN_PASSWORD = 'bench-password-0123456789';
+
+interface Load {
+  requests: number;
+  seconds: number;
+  p99: number;
+  errors: number;
+}
+
+/** autocannon over a rotating list of paths (one per request, round robin over all connections). */
+async function load(
+  baseUrl: string,
+  paths: string[],
+  ctx: ScenarioContext,
+  headers: Record<string, string> = {},
+): Promise<Load> {
+  let next = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url: baseUrl,
+      connections: ctx.config.connections,
+      duration,
+      headers,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+    });
+  await run(Math.min(3, Math.max(1, Math.round(ctx.config.durationSeconds / 4))));
+  const r = await run(ctx.config.durationSeconds);
+  return {
+    requests: r.requests.total,
+    seconds: r.duration,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+/** Rounds summed: requests over seconds; the worst p99; all errors. */
+function combine(loads: Load[]): Load & { rps: number } {
+  const requests = loads.reduce((n, l) => n + l.requests, 0);
+  const seconds = loads.reduce((n, l) => n + l.seconds, 0);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p99: Math.max(...loads.map((l) => l.p99)),
+    errors: loads.reduce((n, l) => n + l.errors, 0),
+  };
+}
+
+/**
+ * (3) `GET /api/v1/spaces/{ref}` (signed in as an admin) and the public finder by postcode, the real API
+ * from dist against a bare Fastify + pg server running the same SQL (bench/floor-server.ts).
+ */
+export const apiScenario: Scenario = {
+  id: 'api',
+  title: 'API reads under load vs bare Fastify + pg',
+  status: 'ready',
+  async run(ctx) {
+    const world = await ctx.world();
+    const today = new Date(ctx.config.today + 'T00:00:00Z');
+    const active = world.spaces.filter((s) => s.openedOn <= today && s.closedOn === null);
+    // Every other active space, and every postcode that has one: a spread of hits over the table.
+    const refs = active.filter((_, i) => i % 2 === 0).map((s) => s.ref);
+    const postcodes = [...new Set(active.map((s) => s.postcode))];
+    const floor = await startServer(
+      distPath('bench', 'floor-server.js'),
+      { DATABASE_URL: world.url },
+      await freePort(),
+      '/health',
+    );
+    let api: ServerProcess | null = null;
+    try {
+      api = await startServer(
+        distPath('apps', 'api', 'src', 'main.js'),
+        {
+          DATABASE_URL: world.url,
+          REDIS_URL,
+          QUEUE_PREFIX: 'ocrbench',
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          ADMIN_EMAIL,
+          ADMIN_PASSWORD,
+          OCR_SERVICE_NAME: 'bench-api',
+        },
+        await freePort(),
+        '/health/live',
+      );
+      const login = await fetch(`${api.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+      });
+      if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const auth = { authorization: `Bearer ${accessToken}` };
+      const rss = sampleRss(api.pid, 100);
+
+      const results: ScenarioResult[] = [];
+      const endpoints: Array<
+        [name: string, apiPaths: string[], floorPaths: string[], headers: Record<string, string>]
+      > = [
+        [
+          'GET /api/v1/spaces/{ref}',
+          refs.map((r) => `/api/v1/spaces/${r}`),
+          refs.map((r) => `/spaces/${r}`),
+          auth,
+        ],
+        [
+          'GET /api/v1/public/spaces?postcode=…',
+          postcodes.map((p) => `/api/v1/public/spaces?postcode=${p}`),
+          postcodes.map((p) => `/public/spaces?postcode=${p}`),
+          {},
+        ],
+      ];
+      for (const [name, apiPaths, floorPaths, headers] of endpoints) {
+        // Floor and API alternate, so that a change of load on a shared machine hits both alike.
+        const floorLoads: Load[] = [];
+        const apiLoads: Load[] = [];
+        const loadBefore = loadavg()[0];
+        for (let round = 0; round < ctx.config.rounds; round++) {
+          floorLoads.push(await load(floor.baseUrl, floorPaths, ctx));
+          apiLoads.push(await load(api.baseUrl, apiPaths, ctx, headers));
+        }
+        const loadAfter = loadavg()[0];
+        const bare = combine(floorLoads);
+        const real = combine(apiLoads);
+        results.push(
+          result({
+            scenario: 'api',
+            name,
+            figure: { label: 'API (NestJS, dist)', value: real.rps, unit: 'req/s' },
+            floor: { label: 'bare Fastify + pg', value: bare.rps, unit: 'req/s' },
+            target: { kind: 'min', value: 0.75, text: '≥ 75 % of the floor' },
+            checks: [
+              check('p99 latency', real.p99, 'ms', 'max', 50),
+              check('errors', real.errors, '', 'max', 0),
+            ],
+            notes: [
+              `${ctx.config.connections} connections, ${ctx.config.rounds} × ${ctx.config.durationSeconds} s each; ` +
+                `${real.requests} requests (floor ${bare.requests}); p99 ${real.p99} ms (floor ${bare.p99} ms); ` +
+                `floor errors ${bare.errors}`,
+              `load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs`,
+              `${apiPaths.length} distinct paths, round robin`,
+            ],
+          }),
+        );
+      }
+      const peakSampled = rss.stop();
+      const peak = Math.max(peakSampled, memoryOf(api.pid)?.peakMb ?? 0);
+      for (const r of results) r.checks.push(check('API peak RSS', peak, 'MB', 'max', 250));
+      for (const r of results) r.pass = r.pass && r.checks.every((c) => c.pass);
+      return results;
+    } finally {
+      await api?.stop();
+      await floor.stop();
+    }
+  },
+};

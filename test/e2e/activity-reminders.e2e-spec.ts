@@ -90,14 +90,17 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     const run = await api(t.baseUrl, 'POST', '/api/v1/activity/reminders/run', { token: w.tokens.admin });
     expect(run.status).toBe(202);
     expect(run.body.jobId).toMatch(/^activity\.reminders\./);
-    await waitFor(async () => sink.mails.length > mailsBefore, 30000).catch((error) => {
+    const expected = { email: 'coord-a@example.be', subject: `BRU-A/${week}`, emailed: true };
+    // Done when the mail has left and the reminder says so (the worker marks it right after sending).
+    await waitFor(
+      async () =>
+        sink.mails.length > mailsBefore &&
+        (await reminders()).some((r) => r.subject === expected.subject && r.emailed),
+      30000,
+    ).catch((error) => {
       throw new Error(`${error}\n${worker?.output()}`);
     });
-    expect(await reminders()).toContainEqual({
-      email: 'coord-a@example.be',
-      subject: `BRU-A/${week}`,
-      emailed: true,
-    });
+    expect(await reminders()).toContainEqual(expected);
     expect(sink.mails.at(-1)?.to).toEqual(['coord-a@example.be']);
     expect(worker.output()).toContain('reminders done');
     // The worker keeps the weekly schedule: Mondays at 08:00 in Brussels, summer or winter.

@@ -29,7 +29,8 @@ export const adminQuery = (sql: string) => withAdminClient((c) => c.query(sql)).
  * Builds the migrated template once per test run (the run id is set by config/jest.config.js). The
  * first file to arrive builds it under an advisory lock; the others wait, then clone it. Each run has
  * its own template, so runs started side by side (two terminals, parallel work) never pull a database
- * from under each other: leftovers of earlier runs are dropped only when nobody is connected to them.
+ * from under each other: leftovers of earlier runs are dropped only when they are older than a long
+ * test run and nobody is connected to them.
  */
 async function ensureTemplate(): Promise<string> {
   const runId = process.env.OCR_TEST_RUN_ID ?? 'manual';
@@ -39,17 +40,22 @@ async function ensureTemplate(): Promise<string> {
     try {
       const { rows } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [template]);
       if (rows.length > 0) return;
-      const stale = await client.query(
-        `SELECT d.datname FROM pg_database d
+      const candidates = await client.query(
+        `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS note FROM pg_database d
          WHERE (d.datname LIKE $1 OR d.datname LIKE $2)
            AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
         [`${FILE_DB_PREFIX}%`, `${TEMPLATE_PREFIX}%`],
       );
-      for (const { datname } of stale.rows) {
+      const stale = candidates.rows.filter(
+        ({ datname, note }: { datname: string; note: string | null }) =>
+          Date.now() - createdAt(datname, note) > LEFTOVER_AGE_MS,
+      );
+      for (const { datname } of stale) {
         // Without FORCE: a database someone connected to in the meantime is left alone.
         await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
       }
       await client.query(`CREATE DATABASE "${template}"`);
+      await client.query(`COMMENT ON DATABASE "${template}" IS 'created:${Date.now()}'`);
       const url = withDatabase(SERVER_URL, template);
       assertTestDatabase(url);
       const ds = new DataSource(buildDataSourceOptions(url, [], 2));
@@ -63,6 +69,17 @@ async function ensureTemplate(): Promise<string> {
   return template;
 }
 
+/** Older than any test run: only then is an idle test database of another run a leftover. */
+const LEFTOVER_AGE_MS = 3 * 3600_000;
+
+/** When a test database was made (0 when it does not say: made before names carried it). */
+function createdAt(name: string, note: string | null): number {
+  const fromNote = /^created:(\d+)$/.exec(note ?? '');
+  if (fromNote) return Number(fromNote[1]);
+  const fromName = new RegExp(`^${FILE_DB_PREFIX}([0-9a-z]+)_[0-9a-f]+$`).exec(name);
+  return fromName ? parseInt(fromName[1], 36) : 0;
+}
+
 export interface TestDatabase {
   url: string;
   name: string;
@@ -74,7 +91,8 @@ export interface TestDatabase {
 /** A fresh database cloned from the migrated template: cheap (file copy), isolated per test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const suffix = randomBytes(5).toString('hex');
-  const name = `${FILE_DB_PREFIX}${suffix}`;
+  // The creation time is in the name, so a run tidying leftovers can tell this one is in use.
+  const name = `${FILE_DB_PREFIX}${Date.now().toString(36)}_${suffix}`;
   const url = withDatabase(SERVER_URL, name);
   assertTestDatabase(url);
   for (let attempt = 1; ; attempt++) {

@@ -197,10 +197,29 @@ export function weeklyHours(
 /** Whether the space is open (and with an animator) at `now`, and when that changes. */
 export function openState(input: OpeningHoursInput, now: Date, options: OpeningHoursOptions = {}): OpenState {
   const expr = toExpression(input);
+  const key = `${options.community ?? ''}|${expr}`;
+  const cached = openStates.get(key);
+  const at = now.getTime();
+  if (cached && at >= cached.from && at < cached.until) return cached.state;
   const library = compile(expr, options);
   // Most answers lie within a week; only long closures need the slower look a year ahead.
   const week = openStateWithin(library, expr, now, 8);
-  return week.nextChange && week.nextOpening ? week : openStateWithin(library, expr, now, 367);
+  const state = week.nextChange && week.nextOpening ? week : openStateWithin(library, expr, now, 367);
+  // Nothing in the answer changes before `nextChange`, so it can be given again until then: the public
+  // directory asks this for every space on every request, and evaluating an expression takes milliseconds.
+  remember(openStates, key, { from: at, until: state.nextChange?.getTime() ?? at + HOUR_MS, state });
+  return state;
+}
+
+const CACHE_LIMIT = 5000;
+const openStates = new Map<string, { from: number; until: number; state: OpenState }>();
+const compiled = new Map<string, OpeningHours>();
+
+/** A bounded cache: when full, the oldest entry goes (Map keeps insertion order). */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.delete(key);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
 }
 
 // --- Evaluation -------------------------------------------------------------------------------------------
@@ -242,12 +261,19 @@ function invalidExpression(expr: string, error: unknown): OpeningHoursError {
   );
 }
 
+/** The library's parse of an expression; it only answers queries afterwards, so one parse serves all. */
 function compile(expr: string, options: OpeningHoursOptions): OpeningHours {
+  const key = `${options.community ?? ''}|${expr}`;
+  const known = compiled.get(key);
+  if (known) return known;
+  let library: OpeningHours;
   try {
-    return new OpeningHours(expr, nominatim(options));
+    library = new OpeningHours(expr, nominatim(options));
   } catch (error) {
     throw invalidExpression(expr, error);
   }
+  remember(compiled, key, library);
+  return library;
 }
 
 function toExpression(input: OpeningHoursInput): string {

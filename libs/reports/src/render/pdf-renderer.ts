@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 /**
  * PDF through Debian's Chromium, driven by playwright-core, from the very HTML of the report.
@@ -27,6 +26,8 @@ export function chromiumAvailable(): boolean {
 }
 
 export async function renderPdf(html: string): Promise<Buffer> {
+  // Loaded on first use: only the worker renders PDFs, and the API should not carry the library.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

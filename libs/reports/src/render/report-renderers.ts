@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { fteGapToNorm } from '../figures/figure-rules.js';
 import type { Cell, ReportAnnex, ReportFigures, ReportFormat } from '../figures/figures.types.js';
@@ -79,6 +78,8 @@ export function renderCsv(figures: ReportFigures): Buffer {
 
 /** A Figures sheet (key, label, value, previous year) and a Municipalities sheet. */
 export async function renderXlsx(figures: ReportFigures, params: ReportParams): Promise<Buffer> {
+  // Loaded on first use: only the worker renders workbooks, and the API should not carry the library.
+  const { default: ExcelJS } = await import('exceljs');
   const lang = params.language;
   const book = new ExcelJS.Workbook();
   book.creator = 'OCR Register';

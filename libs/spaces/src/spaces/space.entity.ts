@@ -49,6 +49,7 @@ export type SpaceService = (typeof SPACE_SERVICES)[number];
 @Index('idx_spaces_region', ['regionCode'])
 @Index('idx_spaces_nis', ['nisCode'])
 @Index('idx_spaces_parent', ['parentId'])
+@Index('idx_spaces_postcode', ['postcode'])
 export class SpaceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -5,6 +5,7 @@ import { Activity1732200000000 } from './1732200000000-activity.js';
 import { Labels1732300000000 } from './1732300000000-labels.js';
 import { Reports1732400000000 } from './1732400000000-reports.js';
 import { Outbox1732500000000 } from './1732500000000-outbox.js';
+import { SpacesPostcode1732600000000 } from './1732600000000-spaces-postcode.js';
 
 /**
  * Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. All
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Labels1732300000000,
   Reports1732400000000,
   Outbox1732500000000,
+  SpacesPostcode1732600000000,
 ];

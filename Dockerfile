@@ -52,6 +52,14 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
+# The pages' templates and stylesheet are read from the sources' place at runtime.
+COPY --from=build /app/apps/api/src/pages/views ./apps/api/src/pages/views
+COPY --from=build /app/apps/api/src/pages/assets ./apps/api/src/pages/assets
+# Debian's Chromium renders the PDF reports in the worker (playwright-core drives it; never a
+# downloaded browser).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 
 USER node
 EXPOSE 3000

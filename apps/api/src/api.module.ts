@@ -4,6 +4,7 @@ import { CoreHttpModule, CoreModule } from '../../../libs/core/src/index.js';
 import { LabelsHttpModule } from '../../../libs/labels/src/index.js';
 import { ReportsHttpModule } from '../../../libs/reports/src/index.js';
 import { RegistryModule } from '../../../libs/spaces/src/index.js';
+import { PagesModule } from './pages/pages.module.js';
 
 @Module({
   imports: [
@@ -13,6 +14,7 @@ import { RegistryModule } from '../../../libs/spaces/src/index.js';
     ActivityHttpModule,
     LabelsHttpModule,
     ReportsHttpModule,
+    PagesModule,
   ],
 })
 export class ApiModule {}

@@ -16,6 +16,7 @@ import {
 } from '../../../libs/core/src/index.js';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { registerPages } from './pages/pages.setup.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 // CSV imports stream larger bodies; their routes raise the limit for themselves.
@@ -55,6 +56,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await app.register(fastifyMultipart, {
     limits: { fileSize: IMPORT_BODY_LIMIT_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
   });
+  // Server-rendered pages: view engine, their stylesheet, CSRF checked on every page form.
+  await registerPages(app, env);
 
   const fastify = app.getHttpAdapter().getInstance();
   // A CSV body reaches the import route as the raw request stream (the import counts its bytes

@@ -9,3 +9,6 @@ export * from './rules/training-session.rule.js';
 export { activityMessages, activityMessage } from './rules/activity.messages.js';
 export { trainingSessionsImportKind } from './imports/training-sessions.import-kind.js';
 export { weeklyActivityImportKind } from './imports/weekly-activity.import-kind.js';
+export { WeeksService } from './weeks/weeks.service.js';
+export { CompletenessService } from './completeness/completeness.service.js';
+export { TrainingSessionsService } from './training/training-sessions.service.js';

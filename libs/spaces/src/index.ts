@@ -16,3 +16,8 @@ export { SpacesService } from './spaces/spaces.service.js';
 export { SpacesRepository } from './spaces/spaces.repository.js';
 export { PublicSpacesRepository } from './public/public-spaces.repository.js';
 export { brusselsToday } from './spaces/space.rules.js';
+export { AnimatorsService } from './animators/animators.service.js';
+export { EquipmentService } from './equipment/equipment.service.js';
+export { FundingService } from './funding/funding.service.js';
+export { PublicSpacesService } from './public/public-spaces.service.js';
+export type { PublicSpaceDto } from './public/dto/public-space.dto.js';

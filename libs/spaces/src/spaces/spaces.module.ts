@@ -26,6 +26,6 @@ import { SpacesService } from './spaces.service.js';
     CoordinatorLinksRepository,
     CoordinatorLinksService,
   ],
-  exports: [SpacesService],
+  exports: [SpacesService, PublicSpacesService],
 })
 export class SpacesModule {}

@@ -1,0 +1,14 @@
+/** The lib services the pages call, in one place. */
+export {
+  CompletenessService,
+  TrainingSessionsService,
+  WeeksService,
+} from '../../../../libs/activity/src/index.js';
+export {
+  AnimatorsService,
+  EquipmentService,
+  FundingService,
+  PublicSpacesService,
+  SpacesService,
+} from '../../../../libs/spaces/src/index.js';
+export type { PublicSpaceDto } from '../../../../libs/spaces/src/index.js';

@@ -1,0 +1,41 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppException } from '../../../../libs/core/src/index.js';
+import { PageRenderer } from './page-renderer.js';
+
+/** Where a signed-out visitor is sent, with the page to come back to. */
+export function loginRedirect(req: FastifyRequest): string {
+  const next = req.method === 'GET' ? req.url : new URL(req.url, 'http://page.invalid').pathname;
+  return `/login?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * Errors on page routes become pages: a signed-out visitor goes to the login page, a refused or
+ * unknown space gets a page that says what to do, anything else a plain apology (never internals).
+ */
+@Catch()
+export class PageExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(PageExceptionFilter.name);
+
+  constructor(private readonly renderer: PageRenderer) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const http = host.switchToHttp();
+    const req = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const status =
+      exception instanceof AppException
+        ? exception.status
+        : exception instanceof HttpException
+          ? exception.getStatus()
+          : 500;
+    if (status === 401) {
+      await reply.redirect(loginRedirect(req), 303);
+      return;
+    }
+    if (status === 403) return this.renderer.renderError(req, reply, 403, 'forbidden');
+    if (status === 404) return this.renderer.renderError(req, reply, 404, 'notFound');
+    if (status >= 500) this.logger.error(exception);
+    await this.renderer.renderError(req, reply, status >= 400 && status < 600 ? status : 500, 'generic');
+  }
+}

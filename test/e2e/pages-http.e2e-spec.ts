@@ -1,0 +1,110 @@
+import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
+import { startTestApi, type TestApi } from '../support/test-app.js';
+
+/** The pages over plain HTTP: redirects, CSRF and access, without a browser. */
+describe('pages over HTTP', () => {
+  let t: TestApi;
+  let world: RegistryWorld;
+
+  beforeAll(async () => {
+    t = await startTestApi();
+    world = await seedRegistryWorld(t);
+  });
+  afterAll(() => t?.close());
+
+  const cookiesOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  async function signedIn(email: string) {
+    const page = await fetch(`${t.baseUrl}/login`);
+    let cookies = cookiesOf(page);
+    const csrf = tokenIn(await page.text());
+    const res = await fetch(`${t.baseUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: form({ _csrf: csrf, email, password: 'a long enough password', next: '/my-spaces' }),
+    });
+    expect(res.status).toBe(303);
+    cookies = `${cookies}; ${cookiesOf(res)}`;
+    return { cookies, csrf };
+  }
+
+  it('sends a signed-out visitor to the login page, then back', async () => {
+    const res = await fetch(`${t.baseUrl}/spaces/BRU-A/week`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?next=%2Fspaces%2FBRU-A%2Fweek');
+  });
+
+  it('refuses a form POST without the CSRF token, and with a token of another visitor', async () => {
+    const { cookies, csrf } = await signedIn('coord-a@example.be');
+    const body = { week: '2026-W05', openingHours: '10', visits: '20' };
+    const before = await world.sql(`SELECT count(*)::int AS n FROM weekly_activity`);
+
+    const missing = await fetch(`${t.baseUrl}/spaces/BRU-A/week`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: form(body),
+    });
+    expect(missing.status).toBe(403);
+    expect(missing.headers.get('content-type')).toContain('text/html');
+
+    const other = await fetch(`${t.baseUrl}/login`);
+    const foreign = tokenIn(await other.text());
+    expect(foreign).not.toBe('');
+    const wrong = await fetch(`${t.baseUrl}/spaces/BRU-A/week`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookies.replace(/ocr_csrf=[^;]+/, 'ocr_csrf=forged'),
+      },
+      body: form({ ...body, _csrf: csrf }),
+    });
+    expect(wrong.status).toBe(403);
+    expect(await world.sql(`SELECT count(*)::int AS n FROM weekly_activity`)).toEqual(before);
+
+    const ok = await fetch(`${t.baseUrl}/spaces/BRU-A/week`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: form({ ...body, _csrf: csrf }),
+    });
+    expect(ok.status).toBe(303);
+    expect(
+      await world.sql(
+        `SELECT opening_hours::float AS h, visits FROM weekly_activity WHERE week = '2026-W05'`,
+      ),
+    ).toEqual([{ h: 10, visits: 20 }]);
+  });
+
+  it("shows a coordinator's own space and refuses another's with a page, not JSON", async () => {
+    const { cookies } = await signedIn('coord-a@example.be');
+    const mine = await fetch(`${t.baseUrl}/my-spaces`, { headers: { cookie: cookies } });
+    const html = await mine.text();
+    expect(html).toContain('BRU-A');
+    expect(html).not.toContain('BRU-B');
+    const theirs = await fetch(`${t.baseUrl}/spaces/BRU-B/week?lang=en`, { headers: { cookie: cookies } });
+    expect(theirs.status).toBe(403);
+    expect(await theirs.text()).toContain('No access');
+    const unknown = await fetch(`${t.baseUrl}/spaces/NOPE/week?lang=en`, { headers: { cookie: cookies } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('remembers the language chosen and follows Accept-Language before that', async () => {
+    const nl = await fetch(`${t.baseUrl}/find`, { headers: { 'accept-language': 'nl-BE,nl;q=0.9' } });
+    expect(await nl.text()).toContain('<html lang="nl">');
+    const fr = await fetch(`${t.baseUrl}/find?lang=fr`, { headers: { 'accept-language': 'nl' } });
+    expect(fr.headers.getSetCookie().join()).toContain('ocr_lang=fr');
+    const again = await fetch(`${t.baseUrl}/accessibility`, {
+      headers: { 'accept-language': 'nl', cookie: 'ocr_lang=fr' },
+    });
+    expect(await again.text()).toContain('<html lang="fr">');
+  });
+});

@@ -15,11 +15,24 @@ export interface RegistryWorld {
   /** Ids of the seeded users, e.g. to check audit actors. */
   users: Record<'admin' | 'coordA' | 'coordB' | 'staffBRU' | 'staffWAL', string>;
   sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Only with `{ disabledCoordinator: true }`: a coordinator of BRU-A who signed in and was then
+   * disabled by an admin, with the token they held before.
+   */
+  disabled?: { id: string; token: string };
+}
+
+export interface RegistryWorldOptions {
+  /** Also seed a disabled coordinator of BRU-A (see RegistryWorld.disabled). */
+  disabledCoordinator?: boolean;
 }
 
 const PASSWORD = 'a long enough password';
 
-export async function seedRegistryWorld(t: TestApi): Promise<RegistryWorld> {
+export async function seedRegistryWorld(
+  t: TestApi,
+  options: RegistryWorldOptions = {},
+): Promise<RegistryWorld> {
   const ds = t.app.get(DataSource);
   const sql = <T = any>(query: string, params: unknown[] = []) => ds.query(query, params) as Promise<T[]>;
   const insert = async (ref: string, name: string, nis: string, region: string, parentId: string | null) => {
@@ -61,5 +74,13 @@ export async function seedRegistryWorld(t: TestApi): Promise<RegistryWorld> {
     staffBRU: await login('staff-bru@example.be'),
     staffWAL: await login('staff-wal@example.be'),
   };
-  return { spaces: { A, A1, B, C }, tokens, users, sql };
+  let disabled: RegistryWorld['disabled'];
+  if (options.disabledCoordinator) {
+    const id = await create('coord-a-disabled@example.be', 'coordinator', { spaceRefs: ['BRU-A'] });
+    const token = await login('coord-a-disabled@example.be');
+    const res = await api(t.baseUrl, 'POST', `/api/v1/users/${id}/disable`, { token: tokens.admin });
+    if (res.status !== 204) throw new Error(`disabling the coordinator failed: ${res.status}`);
+    disabled = { id, token };
+  }
+  return { spaces: { A, A1, B, C }, tokens, users, sql, ...(disabled ? { disabled } : {}) };
 }

@@ -141,6 +141,20 @@ describe('weekly activity (real HTTP, real PostgreSQL)', () => {
       ['a future week', {}, '2099-W01', 'week', /has not started yet/],
       ['a week before the space opened', {}, '2014-W10', 'week', /was not open in week 2014-W10/],
       ['a week that does not exist', {}, '2025-W53', 'week', /is not a week/],
+      [
+        'hours with more than 2 decimals',
+        { openingHours: 17.125 },
+        WEEK,
+        'openingHours',
+        /at most 2 decimals/,
+      ],
+      [
+        'a tiny number written with an exponent',
+        { animatorHours: 1e-7 },
+        WEEK,
+        'animatorHours',
+        /at most 2 decimals/,
+      ],
     ];
     it.each(cases)('%s', async (_name, change, week, field, message) => {
       const before = await rowsOf('BRU-A');

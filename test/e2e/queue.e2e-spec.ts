@@ -53,7 +53,9 @@ describe.each<QueueBackend>(['redis', 'postgres'])('queue end to end on %s', (ba
       return res.body.processedAt ? res.body : null;
     });
     expect(done.processedBy).toMatch(new RegExp(`:${worker.child.pid}$`));
-    // The correlation id of the request travelled with the job into the worker's log lines.
+    // The correlation id of the request travelled with the job into the worker's log lines (which reach
+    // this process through a pipe, a moment after the job's database write).
+    await waitFor(async () => worker.output().includes(`probe-${backend}`), 10_000);
     expect(worker.output()).toContain(`probe-${backend}`);
   });
 

@@ -11,6 +11,8 @@ import {
   createRootLogger,
   registerLoginRateLimit,
   toErrorBody,
+  unsafeTextProblem,
+  validationFailed,
   validateEnvironment,
   type AuthenticatedRequest,
 } from '../../../libs/core/src/index.js';
@@ -70,6 +72,11 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     // Answers for a signed-in caller may hold personal data: no cache may keep them.
     if ((req as AuthenticatedRequest).principal) reply.header('cache-control', 'no-store');
     reply.removeHeader('x-powered-by');
+  });
+  // Text no query or validator can take (NUL, broken Unicode) is refused before it reaches any of them.
+  fastify.addHook('preValidation', async (req) => {
+    const problem = unsafeTextProblem({ params: req.params, query: req.query, body: req.body });
+    if (problem) throw validationFailed([problem]);
   });
   // Errors raised by Fastify itself (body too large, wrong content type) get the same JSON shape.
   fastify.setErrorHandler((error, req, reply) => {

@@ -44,3 +44,5 @@ export { returnedRows } from './database/returned-rows.js';
 export { answerConstraintViolation, databaseRefusal } from './database/constraint-violation.js';
 export type { ConstraintAnswers, DatabaseRefusal } from './database/constraint-violation.js';
 export { OutboxService } from './outbox/outbox.service.js';
+export { unsafeTextProblem } from './errors/unsafe-text.js';
+export { MaxDecimalPlaces } from './errors/max-decimal-places.validator.js';

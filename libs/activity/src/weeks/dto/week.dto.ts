@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
+import { MaxDecimalPlaces } from '../../../../core/src/index.js';
 
 const nullableNumber = (description: string) =>
   ApiPropertyOptional({ type: Number, nullable: true, description });
@@ -9,20 +10,23 @@ const nullableNumber = (description: string) =>
  * `checkWeek`, which answers in the caller's language.
  */
 export class PutWeekDto {
-  @ApiProperty({ description: 'Hours the space was open this week (0–168).' })
+  @ApiProperty({ description: 'Hours the space was open this week (0–168), at most 2 decimals.' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   openingHours: number;
 
   @nullableNumber('Hours with an animator present (≤ openingHours).')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   hoursWithAnimator?: number | null;
 
   @nullableNumber('Sum over animators of their hours present; may exceed openingHours.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   animatorHours?: number | null;
 
   @ApiProperty({ description: 'Individual visits this week.' })

@@ -1,3 +1,4 @@
+import { MaxDecimalPlaces } from '../../../../core/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -89,7 +90,8 @@ class AssignmentFieldsDto {
     description: 'Full-time equivalent, up to 3 decimals.',
     example: 0.5,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(3)
   @Min(0)
   @Max(1)
   fte: number;
@@ -204,7 +206,8 @@ export class UpdateAssignmentDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1 })
   @PresentNotNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(3)
   @Min(0)
   @Max(1)
   fte?: number;

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { REGIONS, type RegionCode } from '../../../../core/src/index.js';
+import { REGIONS, type RegionCode, MaxDecimalPlaces } from '../../../../core/src/index.js';
 import { PageQueryDto } from '../../shared/dto/page.dto.js';
 import { FUNDING_KINDS, FUNDING_SOURCES, type FundingKind, type FundingSource } from '../funding.entity.js';
 
@@ -89,7 +89,8 @@ export class CreateFundingDto {
   source: FundingSource;
 
   @ApiProperty({ minimum: 0, maximum: MAX_AMOUNT, description: 'Amount in EUR, at most 2 decimals.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_AMOUNT)
   amountEur: number;
@@ -126,7 +127,8 @@ export class UpdateFundingDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_AMOUNT })
   @PresentNotNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_AMOUNT)
   amountEur?: number;

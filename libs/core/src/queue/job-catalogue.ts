@@ -17,6 +17,7 @@ export enum JobName {
   ReportsGenerate = 'reports.generate',
   LabelsEvaluateSpace = 'labels.evaluate-space',
   LabelsEvaluateRegion = 'labels.evaluate-region',
+  LabelsStartRegion = 'labels.start-region',
   LabelsExpiry = 'labels.expiry',
 }
 
@@ -35,6 +36,8 @@ export interface JobPayloads {
   [JobName.LabelsEvaluateSpace]: JobBase & { runId: string; spaceId: string };
   /** The parent of a region's flow: runs after its children and aggregates the run. */
   [JobName.LabelsEvaluateRegion]: JobBase & { runId: string };
+  /** Fans a region's run out into its flow (queued through the outbox with the run). */
+  [JobName.LabelsStartRegion]: JobBase & { runId: string };
   /** Expires labels past their end date and records reminders 60 days ahead, as of `asOf` (default: today). */
   [JobName.LabelsExpiry]: JobBase & { asOf?: string };
 }
@@ -52,6 +55,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.ReportsGenerate]: { queue: QueueName.Reports, key: (p) => p.reportId },
   [JobName.LabelsEvaluateSpace]: { queue: QueueName.Labels, key: (p) => `${p.runId}.${p.spaceId}` },
   [JobName.LabelsEvaluateRegion]: { queue: QueueName.Labels, key: (p) => p.runId },
+  [JobName.LabelsStartRegion]: { queue: QueueName.Labels, key: (p) => p.runId },
   [JobName.LabelsExpiry]: { queue: QueueName.Labels, key: (p) => p.asOf ?? 'now' },
 };
 

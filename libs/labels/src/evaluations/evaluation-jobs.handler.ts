@@ -12,6 +12,11 @@ export class EvaluationJobsHandler {
     return this.evaluations.evaluate(payload.runId, [payload.spaceId]);
   }
 
+  @JobHandler(JobName.LabelsStartRegion)
+  startRegion(payload: JobPayloads[JobName.LabelsStartRegion]): Promise<void> {
+    return this.evaluations.startRegion(payload.runId);
+  }
+
   @JobHandler(JobName.LabelsEvaluateRegion)
   evaluateRegion(payload: JobPayloads[JobName.LabelsEvaluateRegion]): Promise<void> {
     return this.evaluations.aggregate(payload.runId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/src/index.js';
 import { spaceScopeCondition } from '../../../spaces/src/index.js';
 import type { CriterionResult } from '../rules/space-evaluation.rule.js';
@@ -54,6 +54,15 @@ const RUN_COLUMNS = `r.id, r.scheme, r.scheme_version AS "schemeVersion", trim(r
 export class EvaluationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The number of spaces a region's run covers, fixed when the run fans out. */
+  async setTotal(runId: string, total: number): Promise<void> {
+    await this.dataSource.query(`UPDATE label_evaluation_runs SET total = $2 WHERE id = $1`, [runId, total]);
+  }
+
   /** The spaces of a region to evaluate: open on `until` (antennas included: they have their own figures). */
   async spacesOfRegion(region: string, until: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
@@ -72,18 +81,21 @@ export class EvaluationsRepository {
     return row ?? null;
   }
 
-  async createRun(run: {
-    scheme: string;
-    schemeVersion: string;
-    regionCode: string;
-    spaceId: string | null;
-    until: string;
-    windowFrom: string;
-    windowTo: string;
-    total: number;
-    requestedBy: string;
-  }): Promise<{ id: string; status: EvaluationStatus }> {
-    const [row] = await this.dataSource.query(
+  async createRun(
+    run: {
+      scheme: string;
+      schemeVersion: string;
+      regionCode: string;
+      spaceId: string | null;
+      until: string;
+      windowFrom: string;
+      windowTo: string;
+      total: number;
+      requestedBy: string;
+    },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; status: EvaluationStatus }> {
+    const [row] = await manager.query(
       `INSERT INTO label_evaluation_runs (scheme, scheme_version, region_code, space_id, until, window_from, window_to,
          total, requested_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, status`,
@@ -100,13 +112,6 @@ export class EvaluationsRepository {
       ],
     );
     return row;
-  }
-
-  async markFailed(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE label_evaluation_runs SET status = 'failed', finished_at = now() WHERE id = $1`,
-      [id],
-    );
   }
 
   async findRun(id: string): Promise<EvaluationRun | null> {

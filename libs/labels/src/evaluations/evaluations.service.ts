@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   AppException,
   JobName,
-  QueueService,
+  OutboxService,
   forbidden,
   notFound,
   validationFailed,
@@ -26,7 +26,7 @@ export class EvaluationsService {
     private readonly repo: EvaluationsRepository,
     private readonly metrics: LabelMetricsRepository,
     private readonly schemes: LabelSchemesService,
-    private readonly queues: QueueService,
+    private readonly outbox: OutboxService,
     private readonly flows: LabelFlowProducer,
   ) {}
 
@@ -63,25 +63,43 @@ export class EvaluationsService {
       if (spaceIds.length === 0)
         throw notFound('LABELS.NO_SPACES', `Region ${regionCode} has no open space to evaluate.`);
     }
-    const run = await this.repo.createRun({
-      scheme: scheme.scheme,
-      schemeVersion: scheme.version,
-      regionCode,
-      spaceId,
-      until,
-      windowFrom: window.from,
-      windowTo: window.to,
-      total: spaceIds.length,
-      requestedBy: principal.userId,
+    // The run and its work commit together (transactional outbox): a crash after the commit loses nothing.
+    const run = await this.repo.transaction(async (m) => {
+      const created = await this.repo.createRun(
+        {
+          scheme: scheme.scheme,
+          schemeVersion: scheme.version,
+          regionCode,
+          spaceId,
+          until,
+          windowFrom: window.from,
+          windowTo: window.to,
+          total: spaceIds.length,
+          requestedBy: principal.userId,
+        },
+        m,
+      );
+      if (spaceId) await this.outbox.add(m, JobName.LabelsEvaluateSpace, { runId: created.id, spaceId });
+      else await this.outbox.add(m, JobName.LabelsStartRegion, { runId: created.id });
+      return created;
     });
-    try {
-      if (spaceId) await this.queues.enqueue(JobName.LabelsEvaluateSpace, { runId: run.id, spaceId });
-      else await this.flows.addRegionFlow(run.id, spaceIds);
-    } catch (error) {
-      await this.repo.markFailed(run.id);
-      throw error;
-    }
+    await this.outbox.relayAfterCommit();
     return run;
+  }
+
+  /**
+   * The worker's start of a region's run: one flow with a child job per space open on `until`. Job ids
+   * are deterministic, so a retried start adds nothing twice.
+   */
+  async startRegion(runId: string): Promise<void> {
+    const run = await this.repo.findRun(runId);
+    if (!run) {
+      this.logger.warn({ runId }, 'evaluation run vanished; nothing to start');
+      return;
+    }
+    const spaceIds = await this.repo.spacesOfRegion(run.regionCode, run.until);
+    if (spaceIds.length !== run.total) await this.repo.setTotal(runId, spaceIds.length);
+    await this.flows.addRegionFlow(runId, spaceIds);
   }
 
   /**

@@ -173,6 +173,25 @@ describe('regional reports (API queues, worker computes)', () => {
       (await download(t, w.tokens.staffBRU, run.body.id, 'json')).body.toString('utf8'),
     );
     expect(json.figures).toEqual(done.figures);
+
+    // Every download is in the audit trail, and reading leaves the data version (and so the cache) alone.
+    const reads = await w.sql(
+      `SELECT actor, after->>'format' AS format FROM audit_log
+       WHERE entity = 'report_run' AND action = 'read' AND entity_id = $1 ORDER BY id`,
+      [run.body.id],
+    );
+    expect(reads.map((r: { format: string }) => r.format)).toEqual([
+      'html',
+      'csv',
+      'xlsx',
+      'pdf',
+      'json',
+      'pdf',
+      'json',
+    ]);
+    expect(reads.every((r: { actor: string }) => r.actor === 'staff-bru@example.be')).toBe(true);
+    const again = await request(w.tokens.staffBRU, { region: 'BRU', year: 2016, language: 'en' });
+    expect(again.body.id).toBe(run.body.id);
   });
 
   it('holds the same numbers in the XLSX and the CSV as in the JSON (read back)', async () => {

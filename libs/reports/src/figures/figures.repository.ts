@@ -274,7 +274,7 @@ export class FiguresRepository {
    */
   async dataVersion(): Promise<string> {
     const [row] = await this.dataSource.query(
-      `SELECT (SELECT COALESCE(max(id), 0)::text FROM audit_log WHERE entity <> 'report_run') AS audit,
+      `SELECT (SELECT COALESCE(max(id), 0)::text FROM audit_log WHERE entity <> 'report_run' AND action <> 'read') AS audit,
               (SELECT md5(string_agg(concat_ws(':', nis_code, reference_year, region_code, inhabitants, name_nl, name_fr),
                                      ',' ORDER BY nis_code, reference_year))
                  FROM municipalities) AS reference`,

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import {
   AppException,
   JobName,
@@ -31,6 +33,7 @@ export class ReportsService {
     private readonly figures: FiguresService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async request(principal: Principal, dto: CreateReportDto): Promise<{ id: string; status: string }> {
@@ -100,6 +103,16 @@ export class ReportsService {
     }
     const artifact = await this.runs.artifact(id, format);
     if (!artifact) throw notFound('REPORTS.FORMAT_UNAVAILABLE', `This report has no ${format} file.`);
+    // Who took which figures out of the system is part of the trail (a read: it changes no data version).
+    await this.audit.record(this.dataSource.manager, principal, [
+      {
+        action: 'read',
+        entity: 'report_run',
+        entityId: id,
+        regionCode: run.regionCode === 'BE' ? null : run.regionCode,
+        after: { format, audience: run.audience },
+      },
+    ]);
     return artifact;
   }
 

@@ -539,6 +539,22 @@ export const MATRIX: MatrixLine[] = [
     body: { kind: 'equipment', csv: 'space_ref,ref,type,quantity\nBRU-A,EQ-PAGE,tablet,1\n' },
     note: 'open to every role; rows outside the caller are refused on the page',
   },
+  { route: 'GET /staff', access: 'staff', path: '/staff' },
+  { route: 'GET /staff/evaluations', access: 'staff', path: '/staff/evaluations' },
+  {
+    route: 'POST /staff/evaluations',
+    access: 'staff',
+    path: '/staff/evaluations',
+    send: 'form',
+    body: { region: 'BRU', target: 'BRU-A' },
+    note: 'WAL staff get the form back with an error on target: BRU-A is not in their region',
+  },
+  {
+    route: 'GET /staff/evaluations/:id',
+    access: 'staff',
+    path: '/staff/evaluations/{evaluationId}',
+    note: 'WAL staff get the not-found page for a BRU run',
+  },
   { route: 'GET /spaces/:ref/week', access: 'space', path: '/spaces/BRU-A/week' },
   {
     route: 'POST /spaces/:ref/week',

@@ -7,3 +7,5 @@ export { LABEL_EXPIRY_SCHEDULE } from './expiry/label-expiry.handler.js';
 export * from './rules/label-scheme.rule.js';
 export * from './rules/criterion.rule.js';
 export * from './rules/label-decision.rule.js';
+export { LabelDecisionsService } from './decisions/label-decisions.service.js';
+export { CreateDecisionDto } from './decisions/dto/decision.dto.js';

@@ -12,3 +12,4 @@ export {
   SpacesService,
 } from '../../../../libs/spaces/src/index.js';
 export type { PublicSpaceDto } from '../../../../libs/spaces/src/index.js';
+export { EvaluationsService, LabelsModule } from '../../../../libs/labels/src/index.js';

@@ -27,7 +27,7 @@ export interface PageView {
   template: string;
   title: string;
   /** Which menu entry is the current page. */
-  section?: 'find' | 'mySpaces' | 'imports' | 'accessibility' | 'login' | null;
+  section?: 'find' | 'mySpaces' | 'staff' | 'imports' | 'accessibility' | 'login' | null;
   status?: number;
   data?: Record<string, unknown>;
 }
@@ -83,7 +83,7 @@ export class PageRenderer {
         href: withLanguage(req.url, code),
         current: code === language,
       })),
-      nav: this.nav(m, principal !== null, view.section ?? null),
+      nav: this.nav(m, principal, view.section ?? null),
     });
     await reply
       .status(view.status ?? 200)
@@ -109,12 +109,15 @@ export class PageRenderer {
     await this.render(req, reply, { template: 'error', title, status, data: { text } }, lang);
   }
 
-  private nav(m: Catalogue, signedIn: boolean, section: PageView['section']) {
+  /** The same menu on every page for the same user (WCAG 3.2.3); staff also get their region's pages. */
+  private nav(m: Catalogue, principal: { role: string } | null, section: PageView['section']) {
+    const staff = principal?.role === 'regional_staff' || principal?.role === 'admin';
     const entries: Array<{ key: NonNullable<PageView['section']>; href: string; label: string }> = [
       { key: 'find', href: '/find', label: m.nav.find },
-      ...(signedIn
+      ...(principal
         ? [
             { key: 'mySpaces' as const, href: '/my-spaces', label: m.nav.mySpaces },
+            ...(staff ? [{ key: 'staff' as const, href: '/staff', label: m.staff.navLabel }] : []),
             { key: 'imports' as const, href: '/imports', label: m.nav.imports },
           ]
         : []),

@@ -11,17 +11,23 @@ import {
   PublicPagesController,
 } from './pages.controllers.js';
 import { PublicPagesService } from './public-pages.service.js';
+import { LabelsModule } from './lib-services.js';
+import { StaffLabelsRepository } from './staff-labels.repository.js';
+import { StaffPagesController } from './staff-pages.controller.js';
+import { StaffPagesService } from './staff-pages.service.js';
 
 /** Server-rendered pages for coordinators and the public, on the same services as the API. */
 @Module({
-  imports: [RegistryModule, ActivityModule],
-  controllers: [AuthPagesController, CoordinatorPagesController, PublicPagesController],
+  imports: [RegistryModule, ActivityModule, LabelsModule],
+  controllers: [AuthPagesController, CoordinatorPagesController, PublicPagesController, StaffPagesController],
   providers: [
     PageRenderer,
     PageExceptionFilter,
     CoordinatorPagesService,
     PublicPagesService,
     MunicipalityLookupRepository,
+    StaffPagesService,
+    StaffLabelsRepository,
   ],
   exports: [PageRenderer],
 })

@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppException,
+  forbidden,
+  notFound,
+  type FieldError,
+  type Language,
+  type Principal,
+} from '../../../../libs/core/src/index.js';
+import { brusselsToday, isoWeekOf } from '../../../../libs/activity/src/index.js';
+import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues } from './forms.js';
+import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
+import { CompletenessService, EvaluationsService, FundingService } from './lib-services.js';
+import type { PageView } from './page-renderer.js';
+import { StaffLabelsRepository } from './staff-labels.repository.js';
+
+export const STAFF_REGIONS = ['BRU', 'WAL', 'VLA'] as const;
+export type StaffRegion = (typeof STAFF_REGIONS)[number];
+/** The label scheme each region evaluates against (config/labels); a region without one cannot be evaluated. */
+const SCHEME_OF_REGION: Partial<Record<StaffRegion, string>> = {
+  BRU: 'brussels-ocr',
+  WAL: 'wallonia-epn',
+};
+const EXPIRY_DAYS = 60;
+const REFRESH_SECONDS = 3;
+const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Outcome = { redirect: string } | { view: PageView };
+
+const isRegion = (value: unknown): value is StaffRegion =>
+  typeof value === 'string' && (STAFF_REGIONS as readonly string[]).includes(value);
+
+const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
+
+function longDate(date: string, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+function number(value: number, lang: Language): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * Which region a staff page shows: regional staff always see their own region (a `region` asked for
+ * is ignored, so a link cannot widen their view); admins pick one (Brussels by default).
+ */
+export function regionFor(principal: Principal, asked: unknown): StaffRegion {
+  if (principal.role === 'admin') return isRegion(asked) ? asked : 'BRU';
+  if (principal.role === 'regional_staff' && isRegion(principal.regionCode)) return principal.regionCode;
+  throw forbidden();
+}
+
+/**
+ * The regional staff pages: the region dashboard and label evaluations. Each method calls the lib
+ * services the API uses; the routes' @Access has already limited them to staff and admins.
+ */
+@Injectable()
+export class StaffPagesService {
+  constructor(
+    private readonly completeness: CompletenessService,
+    private readonly funding: FundingService,
+    private readonly evaluations: EvaluationsService,
+    private readonly labels: StaffLabelsRepository,
+  ) {}
+
+  async dashboard(principal: Principal, askedRegion: unknown, lang: Language, now = new Date()) {
+    const m = CATALOGUES[lang];
+    const region = regionFor(principal, askedRegion);
+    const today = brusselsToday(now);
+    const year = Number(today.slice(0, 4));
+    const [completeness, funding, expiring] = await Promise.all([
+      this.completeness.forRegion(region, `${year}-W01`, isoWeekOf(today), now),
+      this.funding.warnings(principal, { region, asOf: today }),
+      this.labels.expiring(
+        region,
+        today,
+        new Date(Date.parse(today) + EXPIRY_DAYS * DAY_MS).toISOString().slice(0, 10),
+      ),
+    ]);
+    const regionName = m.staff.regionNames[region];
+    const view: PageView = {
+      template: 'staff-dashboard',
+      title: m.staff.dashboardTitle,
+      data: {
+        regionPicker: this.regionPicker(principal, region, m),
+        regionName,
+        spacesTitle: fill(m.staff.spacesTitle, { year }),
+        spacesCaption: fill(m.staff.spacesCaption, { region: regionName, year }),
+        spaces: completeness.spaces.map((s) => ({
+          ref: s.spaceRef,
+          name: s.name,
+          expected: s.expectedWeeks,
+          reported: s.reportedWeeks,
+          completeness: s.completenessPct === null ? m.staff.noData : `${number(s.completenessPct, lang)} %`,
+          missing: s.missingWeeks.length,
+          historyHref: `/spaces/${encodeURIComponent(s.spaceRef)}/history?year=${year}`,
+          historyLabel: fill(m.staff.spaceHistory, { space: s.name }),
+        })),
+        expiring: expiring.map((l) => ({
+          text: fill(m.staff.expiringItem, {
+            space: `${l.spaceName} (${l.spaceRef})`,
+            scheme: l.scheme,
+            date: longDate(l.validUntil, lang),
+          }),
+          href: `/staff/evaluations?region=${region}&space=${encodeURIComponent(l.spaceRef)}`,
+        })),
+        funding: funding.items.map((f) => ({
+          text: fill(m.staff.fundingItem, { space: `${f.name} (${f.ref})`, months: f.monthsLeft }),
+          href: `/spaces/${encodeURIComponent(f.ref)}/registry`,
+        })),
+        evaluateHref: `/staff/evaluations?region=${region}`,
+      },
+    };
+    return view;
+  }
+
+  async evaluationForm(
+    principal: Principal,
+    askedRegion: unknown,
+    lang: Language,
+    state: { values?: Record<string, string>; errors?: FieldError[]; space?: unknown } = {},
+    now = new Date(),
+  ): Promise<PageView> {
+    const m = CATALOGUES[lang];
+    const region = regionFor(principal, askedRegion);
+    const today = brusselsToday(now);
+    const year = today.slice(0, 4);
+    const spaces = (await this.completeness.forRegion(region, `${year}-W01`, isoWeekOf(today), now)).spaces;
+    const errors = state.errors ?? [];
+    const preselected = spaces.some((s) => s.spaceRef === state.space) ? String(state.space) : '';
+    const values = { target: preselected, ...(state.values ?? {}) };
+    const scheme = SCHEME_OF_REGION[region];
+    return {
+      template: 'staff-evaluations',
+      title: m.staff.evaluationsTitle,
+      status: errors.length > 0 ? 400 : 200,
+      data: {
+        regionPicker: this.regionPicker(principal, region, m, '/staff/evaluations'),
+        region,
+        hasScheme: scheme !== undefined,
+        errorSummary: errorSummary(errors, m, { target: fieldId('target') }, fieldId('target')),
+        field: fieldView(
+          {
+            name: 'target',
+            label: m.staff.target,
+            hint: m.staff.targetHint,
+            required: true,
+            options: [
+              { value: '', label: m.staff.wholeRegion },
+              ...spaces.map((s) => ({ value: s.spaceRef, label: `${s.name} (${s.spaceRef})` })),
+            ],
+          },
+          values,
+          errors,
+          m,
+        ),
+      },
+    };
+  }
+
+  async requestEvaluation(principal: Principal, body: unknown, lang: Language): Promise<Outcome> {
+    const m = CATALOGUES[lang];
+    const values = formValues(body, ['region', 'target']);
+    const region = regionFor(principal, values.region);
+    const scheme = SCHEME_OF_REGION[region];
+    const invalid = async () => ({
+      view: await this.evaluationForm(principal, region, lang, {
+        values,
+        errors: [{ field: 'target', message: m.staff.targetInvalid }],
+      }),
+    });
+    if (!scheme) return invalid();
+    try {
+      const run = await this.evaluations.request(
+        principal,
+        values.target ? { scheme, spaceRef: values.target } : { scheme, region },
+      );
+      return { redirect: `/staff/evaluations/${run.id}` };
+    } catch (error) {
+      // An unknown space, or a space of another region, is a wrong choice in the list, not a broken page.
+      if (fieldErrorsOf(error)) return invalid();
+      if (error instanceof AppException && (error.status === 404 || error.status === 403)) {
+        if (error.code === 'SPACE.NOT_FOUND' || values.target) return invalid();
+      }
+      throw error;
+    }
+  }
+
+  async evaluationRun(principal: Principal, id: string, lang: Language): Promise<PageView> {
+    const m = CATALOGUES[lang];
+    if (!UUID.test(id)) throw notFound('LABELS.EVALUATION_NOT_FOUND', 'There is no such evaluation.');
+    const run = await this.evaluations.get(principal, id);
+    const running = run.status === 'queued' || run.status === 'running';
+    const statusText = {
+      queued: m.staff.statusQueued,
+      running: fill(m.staff.statusRunning, { ...run.progress }),
+      done: fill(m.staff.statusDone, { eligible: run.eligibleCount ?? 0, total: run.progress.total }),
+      failed: m.staff.statusFailed,
+    }[run.status as 'queued' | 'running' | 'done' | 'failed'];
+    const outcomes: Record<string, string> = {
+      pass: m.staff.outcomePass,
+      fail: m.staff.outcomeFail,
+      insufficient_data: m.staff.outcomeInsufficient,
+    };
+    const shown = (value: number | boolean | null) =>
+      value === null
+        ? m.staff.noValue
+        : typeof value === 'boolean'
+          ? value
+            ? m.staff.yes
+            : m.staff.no
+          : number(value, lang);
+    return {
+      template: 'staff-evaluation-run',
+      title: m.staff.runTitle,
+      data: {
+        refresh: running ? REFRESH_SECONDS : null,
+        intro: fill(m.staff.runIntro, {
+          scheme: run.scheme,
+          version: run.schemeVersion,
+          first: run.window.firstWeek,
+          last: run.window.lastWeek,
+        }),
+        statusText,
+        statusClass: `status-${run.status}`,
+        backHref: `/staff?region=${run.region}`,
+        spaces: run.spaces.map((s, index) => ({
+          headingId: `space-${index}`,
+          title: `${s.spaceName} (${s.spaceRef})`,
+          eligibleText: s.eligible ? m.staff.eligible : m.staff.notEligible,
+          eligibleClass: s.eligible ? 'status-reported' : 'status-missing',
+          weeksText: fill(m.staff.weeksWithData, { weeks: s.weeksWithData }),
+          caption: fill(m.staff.criteriaCaption, { space: s.spaceName }),
+          criteria: s.criteria.map((c) => ({
+            criterion: `${c.criterion} – ${c.metric.replace(/_/g, ' ')}`,
+            measured: shown(c.measured),
+            threshold:
+              c.operator === 'is_true'
+                ? m.staff.mustBeTrue
+                : fill(m.staff.atLeast, { value: shown(c.threshold) }),
+            outcome: outcomes[c.outcome] ?? c.outcome,
+            outcomeClass: c.outcome === 'pass' ? 'status-reported' : 'status-missing',
+            mandatory: c.mandatory ? m.staff.yes : m.staff.no,
+          })),
+        })),
+      },
+    };
+  }
+
+  /** Admins choose the region; regional staff see theirs, without a picker. */
+  private regionPicker(principal: Principal, region: StaffRegion, m: Catalogue, action = '/staff') {
+    if (principal.role !== 'admin') return null;
+    return {
+      action,
+      options: STAFF_REGIONS.map((code) => ({
+        value: code,
+        label: m.staff.regionNames[code],
+        selected: code === region,
+      })),
+    };
+  }
+}

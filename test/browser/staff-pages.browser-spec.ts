@@ -1,0 +1,231 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
+import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
+import { axeViolations, horizontalOverflow, launchChromium } from './browser.js';
+
+// Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
+declare const Option: any;
+
+const PASSWORD = 'a long enough password';
+const LANGS = ['nl', 'fr', 'en'] as const;
+const BROWSER_TIMEOUT = 180_000;
+const RUN_URL = /\/staff\/evaluations\/[0-9a-f-]{36}$/;
+
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe('regional staff pages in Chromium', () => {
+  let t: TestApi;
+  let world: RegistryWorld;
+  let worker: WorkerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApi();
+    world = await seedRegistryWorld(t);
+    // BRU-B's label ends within 60 days; BRU-A's much later (not on the dashboard).
+    await world.sql(
+      `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until)
+       VALUES ($1, 'brussels-ocr', '2021', 'granted', '2024-01-01', $2),
+              ($3, 'brussels-ocr', '2021', 'granted', '2024-01-01', '2030-12-31')`,
+      [world.spaces.B.id, isoDay(30), world.spaces.A.id],
+    );
+    worker = spawnWorker(t.env);
+    await waitFor(async () => worker.output().includes('worker consuming'), 30_000);
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await worker?.stop();
+    await t?.close();
+  });
+
+  async function newPage(options: { width?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      baseURL: t.baseUrl,
+      viewport: { width: options.width ?? 1024, height: 800 },
+      locale: 'en-GB',
+    });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function logIn(page: Page, email: string, lang = 'en') {
+    await page.goto(`/login?lang=${lang}`);
+    await page.fill('#field-email', email);
+    await page.fill('#field-password', PASSWORD);
+    await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
+  }
+
+  /** Starts an evaluation of one space from the form and waits, by the page's own refresh, until it is done. */
+  async function evaluate(page: Page, spaceRef: string): Promise<string> {
+    await page.goto('/staff/evaluations');
+    await page.selectOption('#field-target', spaceRef);
+    await Promise.all([page.waitForURL(RUN_URL), page.click('form.form button[type=submit]')]);
+    const url = page.url();
+    await page.waitForSelector('.status-done', { timeout: 60_000 });
+    return url;
+  }
+
+  it(
+    'regional staff see their region on the dashboard, evaluate a space and read the evidence',
+    async () => {
+      const page = await newPage();
+      await logIn(page, 'staff-bru@example.be');
+      const response = await page.goto('/staff');
+      expect(response?.status()).toBe(200);
+      const spaces = await page.$$eval('table tbody th', (cells) =>
+        cells.map((c: any) => c.textContent.trim()),
+      );
+      expect(spaces.some((s) => s.includes('BRU-A'))).toBe(true);
+      expect(spaces.some((s) => s.includes('BRU-B'))).toBe(true);
+      expect(spaces.some((s) => s.includes('WAL-C'))).toBe(false);
+      // No region picker for regional staff, and ?region= cannot widen their view.
+      expect(await page.$('#region-select')).toBeNull();
+      await page.goto('/staff?region=WAL');
+      expect(await page.textContent('table')).not.toContain('WAL-C');
+      // BRU-B's label ends within 60 days, BRU-A's does not.
+      const expiring = await page.textContent('main');
+      expect(expiring).toContain('BRU-B): label brussels-ocr ends on');
+      expect(expiring).not.toContain('BRU-A): label');
+
+      await Promise.all([
+        page.waitForURL('**/staff/evaluations?region=BRU'),
+        page.click('a.button[href^="/staff/evaluations"]'),
+      ]);
+      const runUrl = await evaluate(page, 'BRU-A');
+      const runId = runUrl.split('/').pop();
+      // The run refreshes itself while it runs, and stops once it is done.
+      expect(await page.$('meta[http-equiv="refresh"]')).toBeNull();
+      expect(await page.textContent('h2')).toContain('BRU-A');
+      const headers = await page.$$eval('table thead th', (cells) =>
+        cells.map((c: any) => c.getAttribute('scope')),
+      );
+      expect(headers).toEqual(['col', 'col', 'col', 'col', 'col']);
+      const rows = await page.$$eval('table tbody tr', (trs) =>
+        trs.map((tr: any) => Array.from(tr.children).map((c: any) => c.textContent.trim())),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toHaveLength(5);
+      expect(rows.map((r) => r[3])).toEqual(
+        expect.arrayContaining([expect.stringMatching(/Passed|Not passed|Not enough data/)]),
+      );
+      // What the page shows is what the database holds.
+      const stored = await world.sql(
+        `SELECT r.status, count(e.*)::int AS results, s.ref
+         FROM label_evaluation_runs r
+         JOIN label_evaluation_results e ON e.run_id = r.id
+         JOIN spaces s ON s.id = e.space_id
+         WHERE r.id = $1 GROUP BY r.status, s.ref`,
+        [runId],
+      );
+      expect(stored).toEqual([{ status: 'done', results: 1, ref: 'BRU-A' }]);
+      const criteria = await world.sql(
+        `SELECT jsonb_array_length(criteria) AS n FROM label_evaluation_results WHERE run_id = $1`,
+        [runId],
+      );
+      expect(criteria[0].n).toBe(rows.length);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'an admin picks a region; a coordinator gets the friendly 403 page; WAL staff cannot see a BRU run',
+    async () => {
+      const admin = await newPage();
+      await logIn(admin, 'world-admin@example.be');
+      await admin.goto('/staff');
+      await admin.selectOption('#region-select', 'WAL');
+      await Promise.all([admin.waitForURL('**/staff?region=WAL'), admin.click('form.inline-form button')]);
+      expect(await admin.textContent('h1')).toContain('Wallonia');
+      expect(await admin.textContent('table')).toContain('WAL-C');
+      expect(await admin.textContent('table')).not.toContain('BRU-A');
+
+      const coordinator = await newPage();
+      await logIn(coordinator, 'coord-a@example.be');
+      for (const path of ['/staff', '/staff/evaluations']) {
+        const res = await coordinator.goto(path);
+        expect(res?.status()).toBe(403);
+        expect(await coordinator.textContent('h1')).toBe('No access');
+      }
+
+      const bru = await newPage();
+      await logIn(bru, 'staff-bru@example.be');
+      const runUrl = await evaluate(bru, 'BRU-B');
+
+      // A run still waiting refreshes itself (no JavaScript needed) and says so.
+      const [queued] = await world.sql(
+        `INSERT INTO label_evaluation_runs (scheme, scheme_version, region_code, until, window_from, window_to, total, status)
+         VALUES ('brussels-ocr', '2021', 'BRU', '2026-11-15', '2025-11-17', '2026-11-15', 2, 'queued') RETURNING id`,
+      );
+      await bru.goto(`/staff/evaluations/${queued.id}`);
+      expect(await bru.getAttribute('meta[http-equiv="refresh"]', 'content')).toBe('3');
+      expect(await bru.textContent('[role=status]')).toContain('Waiting to start');
+
+      const wal = await newPage();
+      await logIn(wal, 'staff-wal@example.be');
+      const denied = await wal.goto(new URL(runUrl).pathname);
+      expect(denied?.status()).toBe(404);
+      expect(await wal.textContent('h1')).toBe('Page not found');
+      expect(await wal.textContent('main')).not.toContain('BRU-B');
+      const runsBefore = await world.sql(`SELECT count(*)::int AS n FROM label_evaluation_runs`);
+      // A forged choice of a BRU space from the WAL form is refused next to the field; nothing is queued.
+      await wal.goto('/staff/evaluations');
+      await wal.$eval('#field-target', (select: any) => {
+        select.add(new Option('forged', 'BRU-A'));
+        select.value = 'BRU-A';
+      });
+      await wal.click('form.form button[type=submit]');
+      await wal.waitForSelector('.error-summary');
+      expect(await wal.textContent('#field-target-error')).toContain('Choose a space of this region');
+      expect(await wal.getAttribute('.error-summary a', 'href')).toBe('#field-target');
+      expect(await world.sql(`SELECT count(*)::int AS n FROM label_evaluation_runs`)).toEqual(runsBefore);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'every staff page has no axe violations in NL, FR and EN (with errors too) and no sideways scroll at 320 px',
+    async () => {
+      const page = await newPage();
+      await logIn(page, 'staff-bru@example.be');
+      const runUrl = new URL(await evaluate(page, 'BRU-A')).pathname;
+      const narrow = await newPage({ width: 320 });
+      await logIn(narrow, 'world-admin@example.be');
+      const problems: string[] = [];
+      for (const lang of LANGS) {
+        for (const p of [page, narrow]) {
+          for (const path of [
+            `/staff?lang=${lang}`,
+            `/staff/evaluations?lang=${lang}`,
+            `${runUrl}?lang=${lang}`,
+          ]) {
+            const res = await p.goto(path);
+            expect(res?.status()).toBe(200);
+            expect(await p.getAttribute('html', 'lang')).toBe(lang);
+            problems.push(...(await axeViolations(p)));
+            const overflow = await horizontalOverflow(p);
+            if (overflow > 0) problems.push(`${p.url()} scrolls sideways by ${overflow}px`);
+          }
+          // The form as it looks with an error.
+          await p.goto(`/staff/evaluations?lang=${lang}`);
+          await p.$eval('#field-target', (select: any) => {
+            select.add(new Option('forged', 'NOPE-1'));
+            select.value = 'NOPE-1';
+          });
+          await p.click('form.form button[type=submit]');
+          await p.waitForSelector('.error-summary');
+          expect(await p.getAttribute('#field-target', 'aria-invalid')).toBe('true');
+          problems.push(...(await axeViolations(p)));
+          const overflow = await horizontalOverflow(p);
+          if (overflow > 0) problems.push(`${p.url()} (errors) scrolls sideways by ${overflow}px`);
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+});

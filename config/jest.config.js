@@ -56,6 +56,12 @@ export default {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
+    // Slow: private PostgreSQL/Redis restarted and workers killed. Run by `npm run test:faults` only.
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+    },
   ],
   reporters: ['default', '<rootDir>/config/jest-summary-reporter.js'],
   testTimeout: 60000,

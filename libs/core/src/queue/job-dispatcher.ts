@@ -4,7 +4,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import { JOB_HANDLER_METADATA } from './job-handler.decorator.js';
-import { JOBS, JobName, QueueName, handlerCoverage } from './job-catalogue.js';
+import { DEFAULT_JOB_OPTIONS, JOBS, JobName, QueueName, handlerCoverage } from './job-catalogue.js';
 import type { QueueConnection } from './queue-connection.js';
 import { QUEUE_CONNECTION } from './queue.module.js';
 
@@ -53,6 +53,10 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
       const worker = new Worker(queue, (job) => this.process(job), {
         ...this.connection.options,
         concurrency: 4,
+        // A job whose worker died is "stalled" and taken up again. BullMQ fails it for good after one
+        // stall by default, so two crashes during the same job would lose it; handlers are idempotent,
+        // so allowing as many stalls as attempts is safe.
+        maxStalledCount: DEFAULT_JOB_OPTIONS.attempts,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn(

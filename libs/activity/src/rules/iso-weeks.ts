@@ -1,4 +1,4 @@
-import { brusselsWallClock, isoWeekMonday } from '../../../spaces/src/index.js';
+import { brusselsToday, isoWeekMonday } from '../../../spaces/src/index.js';
 
 /**
  * ISO week arithmetic on `YYYY-Www` strings and `YYYY-MM-DD` dates, in UTC calendar terms so that the
@@ -52,11 +52,8 @@ export function weeksBetween(from: string, to: string): string[] {
   return weeks;
 }
 
-/** Today's date in Brussels. */
-export function brusselsToday(now: Date): string {
-  const wall = brusselsWallClock(now);
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
-}
+/** Today's date in Brussels (the registry's rule, shared). */
+export { brusselsToday };
 
 /** The last week that has fully ended in Brussels: on Monday 08:00 it is the week that ended last night. */
 export function lastCompleteWeek(now: Date): string {

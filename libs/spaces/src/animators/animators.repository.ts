@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { findSpaceKey, type SpaceKey } from '../shared/space-key.js';
+export type { SpaceKey } from '../shared/space-key.js';
 import {
   answerConstraintViolation,
   conflict,
@@ -12,12 +14,6 @@ import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { updateVersioned } from '../shared/versioned-update.js';
 import { assignedOnSql } from './assigned-on.rule.js';
 import type { AssignmentRole, Contract } from './assignment.entity.js';
-
-export interface SpaceKey {
-  id: string;
-  ref: string;
-  regionCode: string;
-}
 
 export interface AnimatorRecord {
   id: string;
@@ -186,12 +182,8 @@ export class AnimatorsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  async spaceByRef(ref: string): Promise<SpaceKey | null> {
-    const rows: Array<{ id: string; ref: string; region_code: string }> = await this.dataSource.query(
-      `SELECT id, ref, region_code FROM spaces WHERE ref = $1`,
-      [ref],
-    );
-    return rows.length ? { id: rows[0].id, ref: rows[0].ref, regionCode: rows[0].region_code.trim() } : null;
+  spaceByRef(ref: string): Promise<SpaceKey | null> {
+    return findSpaceKey(this.dataSource, ref);
   }
 
   /**

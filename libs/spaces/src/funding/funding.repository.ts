@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { findSpaceKey, type SpaceKey } from '../shared/space-key.js';
+export type { SpaceKey } from '../shared/space-key.js';
 import { answerConstraintViolation, conflict, type Principal } from '../../../core/src/index.js';
 import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { updateVersioned } from '../shared/versioned-update.js';
 import type { FundingKind, FundingSource } from './funding.entity.js';
-
-export interface SpaceKey {
-  id: string;
-  ref: string;
-  regionCode: string;
-}
 
 /** A funding row in the API's shape: `programme` '' (none) shown as null, amounts as numbers. */
 export interface FundingRecord {
@@ -102,12 +98,8 @@ export const fundingWriteError = (error: unknown): unknown =>
 export class FundingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async spaceByRef(ref: string): Promise<SpaceKey | null> {
-    const rows: Array<{ id: string; ref: string; region_code: string }> = await this.dataSource.query(
-      `SELECT id, ref, region_code FROM spaces WHERE ref = $1`,
-      [ref],
-    );
-    return rows.length ? { id: rows[0].id, ref: rows[0].ref, regionCode: rows[0].region_code.trim() } : null;
+  spaceByRef(ref: string): Promise<SpaceKey | null> {
+    return findSpaceKey(this.dataSource, ref);
   }
 
   async list(

@@ -5,6 +5,11 @@
  * new route without a line here fails the suite, and so does a line for a route that is gone.
  */
 
+import { ADMIN_PAGE_LINES } from './matrix/admin-pages.js';
+import { HOURS_PAGE_LINES } from './matrix/hours-pages.js';
+import { LABEL_PAGE_LINES } from './matrix/label-pages.js';
+import { REPORT_PAGE_LINES } from './matrix/report-pages.js';
+
 export const CALLERS = [
   'anonymous',
   'disabled',
@@ -583,6 +588,10 @@ export const MATRIX: MatrixLine[] = [
       language: 'fr',
     }),
   },
+  ...LABEL_PAGE_LINES,
+  ...REPORT_PAGE_LINES,
+  ...ADMIN_PAGE_LINES,
+  ...HOURS_PAGE_LINES,
 ];
 
 /** Replaces `{name}` by the fixture of that name. */

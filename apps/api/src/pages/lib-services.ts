@@ -13,3 +13,4 @@ export {
 } from '../../../../libs/spaces/src/index.js';
 export type { PublicSpaceDto } from '../../../../libs/spaces/src/index.js';
 export { EvaluationsService, LabelsModule } from '../../../../libs/labels/src/index.js';
+export { ReportsModule, ReportsService } from '../../../../libs/reports/src/index.js';

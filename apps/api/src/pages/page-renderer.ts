@@ -27,7 +27,8 @@ export interface PageView {
   template: string;
   title: string;
   /** Which menu entry is the current page. */
-  section?: 'find' | 'mySpaces' | 'staff' | 'imports' | 'accessibility' | 'login' | null;
+  section?:
+    'find' | 'mySpaces' | 'staff' | 'reports' | 'admin' | 'imports' | 'accessibility' | 'login' | null;
   status?: number;
   data?: Record<string, unknown>;
 }
@@ -117,7 +118,15 @@ export class PageRenderer {
       ...(principal
         ? [
             { key: 'mySpaces' as const, href: '/my-spaces', label: m.nav.mySpaces },
-            ...(staff ? [{ key: 'staff' as const, href: '/staff', label: m.staff.navLabel }] : []),
+            ...(staff
+              ? [
+                  { key: 'staff' as const, href: '/staff', label: m.staff.navLabel },
+                  { key: 'reports' as const, href: '/staff/reports', label: m.nav.reports },
+                ]
+              : []),
+            ...(principal.role === 'admin'
+              ? [{ key: 'admin' as const, href: '/admin', label: m.nav.admin }]
+              : []),
             { key: 'imports' as const, href: '/imports', label: m.nav.imports },
           ]
         : []),

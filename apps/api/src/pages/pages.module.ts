@@ -11,15 +11,32 @@ import {
   PublicPagesController,
 } from './pages.controllers.js';
 import { PublicPagesService } from './public-pages.service.js';
-import { LabelsModule } from './lib-services.js';
+import { LabelsModule, ReportsModule } from './lib-services.js';
+import { AdminPagesController } from './admin-pages.controller.js';
+import { ADMIN_PAGES_PROVIDERS } from './admin-pages.service.js';
+import { HoursPagesController } from './hours-pages.controller.js';
+import { HOURS_PAGES_PROVIDERS } from './hours-pages.service.js';
+import { LabelPagesController } from './label-pages.controller.js';
+import { LABEL_PAGES_PROVIDERS } from './label-pages.service.js';
+import { ReportPagesController } from './report-pages.controller.js';
+import { REPORT_PAGES_PROVIDERS } from './report-pages.service.js';
 import { StaffLabelsRepository } from './staff-labels.repository.js';
 import { StaffPagesController } from './staff-pages.controller.js';
 import { StaffPagesService } from './staff-pages.service.js';
 
-/** Server-rendered pages for coordinators and the public, on the same services as the API. */
+/** Server-rendered pages for coordinators, staff, admins and the public, on the same services as the API. */
 @Module({
-  imports: [RegistryModule, ActivityModule, LabelsModule],
-  controllers: [AuthPagesController, CoordinatorPagesController, PublicPagesController, StaffPagesController],
+  imports: [RegistryModule, ActivityModule, LabelsModule, ReportsModule],
+  controllers: [
+    AuthPagesController,
+    CoordinatorPagesController,
+    PublicPagesController,
+    StaffPagesController,
+    LabelPagesController,
+    ReportPagesController,
+    AdminPagesController,
+    HoursPagesController,
+  ],
   providers: [
     PageRenderer,
     PageExceptionFilter,
@@ -28,6 +45,10 @@ import { StaffPagesService } from './staff-pages.service.js';
     MunicipalityLookupRepository,
     StaffPagesService,
     StaffLabelsRepository,
+    ...LABEL_PAGES_PROVIDERS,
+    ...REPORT_PAGES_PROVIDERS,
+    ...ADMIN_PAGES_PROVIDERS,
+    ...HOURS_PAGES_PROVIDERS,
   ],
   exports: [PageRenderer],
 })

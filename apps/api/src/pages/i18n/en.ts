@@ -1,3 +1,7 @@
+import { labelPagesEn } from './label-pages.js';
+import { reportPagesEn } from './report-pages.js';
+import { adminPagesEn } from './admin-pages.js';
+import { hoursPagesEn } from './hours-pages.js';
 /**
  * English messages of the web pages. The NL and FR catalogues have the type of this one, so a
  * missing or extra key fails the type check (and catalogues.spec.ts checks it again at run time).
@@ -20,6 +24,8 @@ export const en = {
     mySpaces: 'My spaces',
     imports: 'Upload a file',
     accessibility: 'Accessibility',
+    reports: 'Reports',
+    admin: 'Administration',
   },
   form: {
     errorSummaryTitleOne: 'Please fix 1 problem',
@@ -377,6 +383,10 @@ export const en = {
     generic: 'Please try again in a moment. If it keeps happening, tell your regional contact.',
     home: 'Go to the home page',
   },
+  labelPages: labelPagesEn,
+  reportPages: reportPagesEn,
+  adminPages: adminPagesEn,
+  hoursPages: hoursPagesEn,
 };
 
 export type Catalogue = typeof en;

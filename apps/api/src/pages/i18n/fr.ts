@@ -1,3 +1,7 @@
+import { labelPagesFr } from './label-pages.js';
+import { reportPagesFr } from './report-pages.js';
+import { adminPagesFr } from './admin-pages.js';
+import { hoursPagesFr } from './hours-pages.js';
 import type { Catalogue } from './en.js';
 
 /** French messages of the web pages (same keys as en.ts). */
@@ -18,6 +22,8 @@ export const fr: Catalogue = {
     mySpaces: 'Mes espaces',
     imports: 'Envoyer un fichier',
     accessibility: 'Accessibilité',
+    reports: 'Rapports',
+    admin: 'Administration',
   },
   form: {
     errorSummaryTitleOne: 'Corrigez 1 problème',
@@ -389,4 +395,8 @@ export const fr: Catalogue = {
     generic: 'Réessayez dans un instant. Si cela se répète, prévenez votre contact régional.',
     home: "Aller à la page d'accueil",
   },
+  labelPages: labelPagesFr,
+  reportPages: reportPagesFr,
+  adminPages: adminPagesFr,
+  hoursPages: hoursPagesFr,
 };

@@ -1,3 +1,7 @@
+import { labelPagesNl } from './label-pages.js';
+import { reportPagesNl } from './report-pages.js';
+import { adminPagesNl } from './admin-pages.js';
+import { hoursPagesNl } from './hours-pages.js';
 import type { Catalogue } from './en.js';
 
 /** Dutch messages of the web pages (same keys as en.ts). */
@@ -18,6 +22,8 @@ export const nl: Catalogue = {
     mySpaces: 'Mijn ruimtes',
     imports: 'Een bestand opladen',
     accessibility: 'Toegankelijkheid',
+    reports: 'Rapporten',
+    admin: 'Beheer',
   },
   form: {
     errorSummaryTitleOne: 'Verbeter 1 probleem',
@@ -379,4 +385,8 @@ export const nl: Catalogue = {
       'Probeer het zo meteen opnieuw. Gebeurt het vaker, meld het dan aan uw regionale contactpersoon.',
     home: 'Naar de startpagina',
   },
+  labelPages: labelPagesNl,
+  reportPages: reportPagesNl,
+  adminPages: adminPagesNl,
+  hoursPages: hoursPagesNl,
 };

@@ -1,0 +1,9 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { PageExceptionFilter } from './page-exception.filter.js';
+
+/** The admin pages. */
+@ApiExcludeController()
+@Controller()
+@UseFilters(PageExceptionFilter)
+export class AdminPagesController {}

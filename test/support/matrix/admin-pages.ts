@@ -1,0 +1,7 @@
+import type { MatrixLine } from '../authorization-matrix.js';
+
+/**
+ * Matrix lines of the admin pages (concatenated into MATRIX). Only type imports from
+ * authorization-matrix.ts here: it imports this file at run time.
+ */
+export const ADMIN_PAGE_LINES: MatrixLine[] = [];

@@ -56,6 +56,12 @@ export default {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
+    // Reads the logs the other tiers wrote (TEST_LOG_DIR): run last by `npm test`.
+    {
+      ...common,
+      displayName: 'log-gate',
+      testMatch: ['<rootDir>/test/log-gate/**/*.gate-spec.ts'],
+    },
     // Slow: private PostgreSQL/Redis restarted and workers killed. Run by `npm run test:faults` only.
     {
       ...common,

@@ -5,8 +5,8 @@ import { seedWalloonSpaces } from './support/fault-seed.js';
 import { waitUntil, type NodeProcess } from './support/private-services.js';
 
 const MAX_KILLS = 20;
-/** The kill loop stops at MAX_KILLS or after this long, whichever comes first (suite time budget). */
-const KILL_BUDGET_MS = Number(process.env.FAULT_KILL_BUDGET_MS ?? 80_000);
+/** A safety stop for the kill loop; fewer than MAX_KILLS kills by then fails the test. */
+const KILL_BUDGET_MS = Number(process.env.FAULT_KILL_BUDGET_MS ?? 240_000);
 
 /**
  * `kill -9` of the worker while a report job runs, again and again, each time with a fresh worker
@@ -69,7 +69,7 @@ describe('faults: kill -9 of workers during report jobs', () => {
         `${runIds.length} reports, ${Math.round((Date.now() - started) / 1000)} s\n`,
     );
     expect(finished).toEqual([{ status: 'done', n: runIds.length }]);
-    expect(kills).toBeGreaterThanOrEqual(5);
+    expect(kills).toBe(MAX_KILLS);
     expect(killsDuringJob).toBeGreaterThanOrEqual(Math.ceil(kills / 2));
 
     // One artifact set per run: every format once, all written by one transaction.
@@ -102,7 +102,7 @@ describe('faults: kill -9 of workers during report jobs', () => {
     }
     expect(completions.size).toBe(runIds.length);
     expect([...completions.values()].every((n) => n === 1)).toBe(true);
-  }, 300000);
+  }, 480000);
 });
 
 /** What the queue and the database say about unfinished runs, for a failure message. */

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { REDIS_URL, createTestDatabase, type TestDatabase } from './test-services.js';
+import { TEST_LOG_DIR, teeChildOutput, testLogFile } from './test-logs.js';
 
 export type QueueBackend = 'redis' | 'postgres';
 
@@ -18,8 +19,10 @@ export function testEnvironment(db: TestDatabase, options: TestEnvOptions = {}):
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     QUEUE_PREFIX: db.queuePrefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Logs go to a file per test file when the run collects them for the log gate.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (TEST_LOG_DIR ? 'info' : 'silent'),
     WORKER_HEARTBEAT_SECONDS: '1',
+    ...(TEST_LOG_DIR ? { LOG_FILE: testLogFile(`${db.queuePrefix}-api`)! } : {}),
     ...options.extra,
   };
   if ((options.backend ?? 'redis') === 'redis') env.REDIS_URL = REDIS_URL;
@@ -73,11 +76,12 @@ export interface WorkerProcess {
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   let output = '';
   const child = spawn(process.execPath, [join(projectRoot(), 'dist/apps/worker/src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info', LOG_FILE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
+  teeChildOutput(child, `${env.QUEUE_PREFIX ?? 'test'}-worker`);
   return {
     child,
     output: () => output,

@@ -27,7 +27,7 @@ export const IMPORT_BODY_LIMIT_BYTES = 200 * 1024 * 1024;
 /** Builds the API application without listening, so tests and main.ts share exactly one set-up. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env);
-  const root = createRootLogger(env.LOG_LEVEL);
+  const root = createRootLogger(env.LOG_LEVEL, env.LOG_FILE);
   const adapter = new FastifyAdapter({
     loggerInstance: root,
     bodyLimit: BODY_LIMIT_BYTES,

@@ -12,7 +12,7 @@ async function main() {
   process.env.OCR_SERVICE_NAME ??= 'worker';
   const env = validateEnvironment(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, {
-    logger: new PinoNestLogger(createRootLogger(env.LOG_LEVEL)),
+    logger: new PinoNestLogger(createRootLogger(env.LOG_LEVEL, env.LOG_FILE)),
   });
   // SIGTERM/SIGINT close the workers, which lets running jobs finish before the process exits.
   app.enableShutdownHooks();

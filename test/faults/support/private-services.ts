@@ -4,6 +4,7 @@ import { Socket, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { teeChildOutput } from '../../support/test-logs.js';
 import { projectRoot } from '../../../libs/core/src/index.js';
 
 /**
@@ -12,7 +13,7 @@ import { projectRoot } from '../../../libs/core/src/index.js';
  * Everything started here is registered for clean-up, also when the Jest process exits abruptly.
  */
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 const runningAsRoot = () => process.getuid?.() === 0;
 
 type Cleanup = () => void;
@@ -255,6 +256,7 @@ export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): No
   });
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
+  teeChildOutput(child, `fault-${app}`);
   const alive = () => child.exitCode === null && child.signalCode === null;
   const unregister = registerCleanup(() => {
     if (alive()) child.kill('SIGKILL');

@@ -78,6 +78,12 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Appends the JSON log lines to this file instead of writing them to stdout. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Whether cookies carry the Secure flag. Defaults to true outside tests. */
   @Transform(toBool)
   @IsOptional()

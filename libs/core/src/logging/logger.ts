@@ -1,14 +1,14 @@
 import type { LoggerService } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 
 /**
- * JSON logs on stdout. Every line carries the correlation id of the request or job it belongs to.
+ * JSON logs on stdout, or appended to LOG_FILE. Every line carries the correlation id of the request or job it belongs to.
  * Keys that may hold secrets are redacted; pino's JSON encoding escapes newlines, so user input
  * cannot forge log lines.
  */
-export function createRootLogger(level: string): Logger {
-  return pino({
+export function createRootLogger(level: string, file?: string): Logger {
+  const options: LoggerOptions = {
     level,
     base: { service: process.env.OCR_SERVICE_NAME ?? 'ocr-register' },
     redact: {
@@ -27,7 +27,8 @@ export function createRootLogger(level: string): Logger {
       const id = ClsServiceManager.getClsService()?.getId();
       return id ? { correlationId: id } : {};
     },
-  });
+  };
+  return file ? pino(options, pino.destination({ dest: file, append: true, mkdir: true })) : pino(options);
 }
 
 /** Nest's logger interface on top of pino, so framework and application logs share one format. */

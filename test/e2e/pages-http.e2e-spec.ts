@@ -107,4 +107,43 @@ describe('pages over HTTP', () => {
     });
     expect(await again.text()).toContain('<html lang="fr">');
   });
+
+  it("answers an unknown page address with a page in the visitor's language, and an unknown API address with JSON", async () => {
+    const page = await fetch(`${t.baseUrl}/no/such/page`, { headers: { 'accept-language': 'fr' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Page introuvable');
+    const json = await fetch(`${t.baseUrl}/api/v1/no-such-thing`);
+    expect(json.status).toBe(404);
+    expect(json.headers.get('content-type')).toContain('application/json');
+    expect((await json.json()).code).toBe('HTTP.NOT_FOUND');
+  });
+
+  it('answers a throttled login form with a page that says to wait, not with JSON', async () => {
+    const login = await fetch(`${t.baseUrl}/login?lang=nl`);
+    const cookies = cookiesOf(login);
+    const csrf = tokenIn(await login.text());
+    const attempt = () =>
+      fetch(`${t.baseUrl}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: form({ _csrf: csrf, email: 'throttled@example.be', password: 'not the password', next: '/' }),
+      });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 11; i++) {
+      last = await attempt();
+      statuses.push(last.status);
+      if (last.status !== 429) await last.text();
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(last!.headers.get('content-type')).toContain('text/html');
+    const html = await last!.text();
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('Te veel pogingen');
+  });
 });

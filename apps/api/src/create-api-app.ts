@@ -9,6 +9,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import {
   PinoNestLogger,
   createRootLogger,
+  ErrorPages,
   registerLoginRateLimit,
   toErrorBody,
   unsafeTextProblem,
@@ -79,8 +80,11 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     if (problem) throw validationFailed([problem]);
   });
   // Errors raised by Fastify itself (body too large, wrong content type) get the same JSON shape.
+  // On a page address (a throttled login form, say) the answer is a page in the visitor's language.
+  const errorPages = app.get(ErrorPages);
   fastify.setErrorHandler((error, req, reply) => {
     const { status, body } = toErrorBody(error, String(req.id));
+    if (errorPages.handles(req)) return errorPages.render(req, reply, status);
     void reply.status(status).send(body);
   });
 

@@ -22,6 +22,7 @@ export { MIGRATIONS } from './database/migrations/index.js';
 export { pendingSchemaChanges } from './database/schema-diff.js';
 export * from './errors/app-exception.js';
 export { toErrorBody } from './errors/app-exception.filter.js';
+export { ErrorPages } from './errors/error-pages.js';
 export type { ErrorBody } from './errors/app-exception.filter.js';
 export { createValidationPipe } from './errors/validation.pipe.js';
 export { PinoNestLogger, createRootLogger } from './logging/logger.js';

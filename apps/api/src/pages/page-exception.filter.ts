@@ -1,7 +1,15 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Injectable,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException } from '../../../../libs/core/src/index.js';
+import { AppException, ErrorPages } from '../../../../libs/core/src/index.js';
 import { PageRenderer } from './page-renderer.js';
+import { isPageUrl } from './pages.setup.js';
 
 /** Where a signed-out visitor is sent, with the page to come back to. */
 export function loginRedirect(req: FastifyRequest): string {
@@ -29,13 +37,43 @@ export class PageExceptionFilter implements ExceptionFilter {
         : exception instanceof HttpException
           ? exception.getStatus()
           : 500;
-    if (status === 401) {
-      await reply.redirect(loginRedirect(req), 303);
-      return;
-    }
-    if (status === 403) return this.renderer.renderError(req, reply, 403, 'forbidden');
-    if (status === 404) return this.renderer.renderError(req, reply, 404, 'notFound');
     if (status >= 500) this.logger.error(exception);
-    await this.renderer.renderError(req, reply, status >= 400 && status < 600 ? status : 500, 'generic');
+    await answerWithPage(this.renderer, req, reply, status);
+  }
+}
+
+/** The page for an error status: the login page for 401, else an error page that says what to do. */
+export async function answerWithPage(
+  renderer: PageRenderer,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+): Promise<void> {
+  if (status === 401) {
+    await reply.redirect(loginRedirect(req), 303);
+    return;
+  }
+  if (status === 403) return renderer.renderError(req, reply, 403, 'forbidden');
+  if (status === 404) return renderer.renderError(req, reply, 404, 'notFound');
+  if (status === 429) return renderer.renderError(req, reply, 429, 'tooMany');
+  await renderer.renderError(req, reply, status >= 400 && status < 600 ? status : 500, 'generic');
+}
+
+/**
+ * Errors on page addresses outside the page controllers (an unknown address, a refusal by the global
+ * guard, Fastify's own 413/415/429) come here through core's filter and Fastify's error handler.
+ */
+@Injectable()
+export class PageErrorPages extends ErrorPages {
+  constructor(private readonly renderer: PageRenderer) {
+    super();
+  }
+
+  handles(req: FastifyRequest): boolean {
+    return isPageUrl(req.url);
+  }
+
+  render(req: FastifyRequest, reply: FastifyReply, status: number): Promise<void> {
+    return answerWithPage(this.renderer, req, reply, status);
   }
 }

@@ -33,7 +33,7 @@ export interface PageView {
   data?: Record<string, unknown>;
 }
 
-export type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'generic';
+export type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'generic';
 
 /**
  * Renders pages inside the shared layout: language (a `?lang=` choice, remembered in a cookie,
@@ -104,6 +104,7 @@ export class PageRenderer {
       notFound: [m.notFoundTitle, m.notFound],
       forbidden: [m.forbiddenTitle, m.forbidden],
       csrf: [m.csrfTitle, m.csrf],
+      tooMany: [m.tooManyTitle, m.tooMany],
       generic: [m.title, m.generic],
     };
     const [title, text] = texts[kind];

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ActivityModule } from '../../../../libs/activity/src/index.js';
 import { RegistryModule } from '../../../../libs/spaces/src/index.js';
 import { CoordinatorPagesService } from './coordinator-pages.service.js';
 import { MunicipalityLookupRepository } from './municipality-lookup.repository.js';
-import { PageExceptionFilter } from './page-exception.filter.js';
+import { ErrorPages } from '../../../../libs/core/src/index.js';
+import { PageErrorPages, PageExceptionFilter } from './page-exception.filter.js';
 import { PageRenderer } from './page-renderer.js';
 import {
   AuthPagesController,
@@ -25,6 +26,8 @@ import { StaffPagesController } from './staff-pages.controller.js';
 import { StaffPagesService } from './staff-pages.service.js';
 
 /** Server-rendered pages for coordinators, staff, admins and the public, on the same services as the API. */
+// Global so that core's exception filter finds ErrorPages and answers errors on page addresses with pages.
+@Global()
 @Module({
   imports: [RegistryModule, ActivityModule, LabelsModule, ReportsModule],
   controllers: [
@@ -40,6 +43,7 @@ import { StaffPagesService } from './staff-pages.service.js';
   providers: [
     PageRenderer,
     PageExceptionFilter,
+    { provide: ErrorPages, useClass: PageErrorPages },
     CoordinatorPagesService,
     PublicPagesService,
     MunicipalityLookupRepository,
@@ -50,6 +54,6 @@ import { StaffPagesService } from './staff-pages.service.js';
     ...ADMIN_PAGES_PROVIDERS,
     ...HOURS_PAGES_PROVIDERS,
   ],
-  exports: [PageRenderer],
+  exports: [PageRenderer, ErrorPages],
 })
 export class PagesModule {}

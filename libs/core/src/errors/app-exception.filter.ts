@@ -1,9 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClsServiceManager } from 'nestjs-cls';
 import { translateErrorMessage } from '../i18n/error-messages.js';
 import { negotiateLanguage } from '../i18n/language.js';
 import { AppException } from './app-exception.js';
+import { ErrorPages } from './error-pages.js';
 
 export interface ErrorBody {
   code: string;
@@ -89,19 +90,23 @@ function isDatabaseUnavailable(e: unknown): boolean {
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() private readonly pages?: ErrorPages) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void | Promise<void> {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const correlationId = ClsServiceManager.getClsService()?.getId() ?? 'none';
     const { status, body } = toErrorBody(exception, correlationId);
-    // The one place where error codes become words in the caller's language.
-    const language = negotiateLanguage(request.headers['accept-language'], 'en');
-    body.message = translateErrorMessage(body.code, language) ?? body.message;
     if (status >= 500) {
       this.logger.error({ err: exception, code: body.code }, 'request failed');
     }
+    // An unknown page address, or any error outside a page controller, on a page: answer with a page.
+    if (this.pages?.handles(request)) return this.pages.render(request, reply, status);
+    // The one place where error codes become words in the caller's language.
+    const language = negotiateLanguage(request.headers['accept-language'], 'en');
+    body.message = translateErrorMessage(body.code, language) ?? body.message;
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -380,6 +380,8 @@ export const en = {
     forbidden: 'Your account cannot open this page. Ask your regional contact if you think it should.',
     csrfTitle: 'Please send the form again',
     csrf: 'The form was open too long or came from another site. Go back, reload the page and send it again.',
+    tooManyTitle: 'Too many attempts',
+    tooMany: 'You tried too many times in a short while. Wait one minute, then try again.',
     generic: 'Please try again in a moment. If it keeps happening, tell your regional contact.',
     home: 'Go to the home page',
   },

@@ -392,6 +392,8 @@ export const fr: Catalogue = {
       'Votre compte ne peut pas ouvrir cette page. Demandez à votre contact régional si vous pensez que ce devrait être possible.',
     csrfTitle: 'Envoyez à nouveau le formulaire',
     csrf: 'Le formulaire est resté ouvert trop longtemps ou venait d’un autre site. Revenez en arrière, rechargez la page et envoyez-le à nouveau.',
+    tooManyTitle: 'Trop de tentatives',
+    tooMany: 'Vous avez essayé trop de fois en peu de temps. Attendez une minute, puis réessayez.',
     generic: 'Réessayez dans un instant. Si cela se répète, prévenez votre contact régional.',
     home: "Aller à la page d'accueil",
   },

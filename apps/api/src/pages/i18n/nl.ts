@@ -381,6 +381,8 @@ export const nl: Catalogue = {
       'Uw account kan deze pagina niet openen. Vraag het uw regionale contactpersoon als dat wel zou moeten.',
     csrfTitle: 'Verstuur het formulier opnieuw',
     csrf: 'Het formulier stond te lang open of kwam van een andere site. Ga terug, laad de pagina opnieuw en verstuur het nog eens.',
+    tooManyTitle: 'Te veel pogingen',
+    tooMany: 'U hebt het te vaak geprobeerd op korte tijd. Wacht een minuut en probeer het dan opnieuw.',
     generic:
       'Probeer het zo meteen opnieuw. Gebeurt het vaker, meld het dan aan uw regionale contactpersoon.',
     home: 'Naar de startpagina',

@@ -53,6 +53,14 @@ const figuresOf = (row: Row) =>
     FIGURES.map(([field, column]) => [field, row[column] ?? null]),
   ) as unknown as WeekFigures;
 
+/** Brussels' date, worked out at most once a second: an import checks many rows within the same day. */
+let todayMemo = { at: 0, value: '' };
+function todayInBrussels(): string {
+  const now = Date.now();
+  if (now - todayMemo.at >= 1000) todayMemo = { at: now, value: brusselsToday(new Date(now)) };
+  return todayMemo.value;
+}
+
 /**
  * The checks of csv.md that need only the row (bounds, sums, the week not in the future); whether the
  * space was open that week is checked in SQL against the stored dates.
@@ -61,7 +69,7 @@ function rowChecks(row: Row): CellError<Column>[] {
   const week = row.week as string;
   const issues = checkWeek(figuresOf(row), {
     week,
-    today: brusselsToday(new Date()),
+    today: todayInBrussels(),
     // Always open here: the SQL check below knows the real dates.
     space: { openedOn: '0001-01-01', closedOn: null },
   });
@@ -133,7 +141,8 @@ export const weeklyActivityImportKind = defineImportKind({
            version = t.version + 1, updated_at = now()
          WHERE (${figureColumns.map((c) => `t.${c}`).join(', ')})
            IS DISTINCT FROM (${figureColumns.map((c) => `EXCLUDED.${c}`).join(', ')})
-         RETURNING t.*, (t.xmax = 0) AS inserted
+         RETURNING t.id, t.space_id, t.week, t.version, ${figureColumns.map((c) => `t.${c}`).join(', ')},
+           (t.xmax = 0) AS inserted
        ), audit AS (${audit})
        SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
        FROM up`,

@@ -41,6 +41,15 @@ export class BenchDatabases {
     return this.url(name);
   }
 
+  /** Drops one database made by `create` early (the growth worlds are large: one at a time on disk). */
+  async drop(url: string): Promise<void> {
+    const name = new URL(url).pathname.slice(1);
+    const index = this.created.indexOf(name);
+    if (index < 0) throw new Error(`not a database of this run: ${name}`);
+    await withClient(BENCH_SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    this.created.splice(index, 1);
+  }
+
   async dropAll(): Promise<void> {
     await withClient(BENCH_SERVER_URL, async (c) => {
       for (const name of this.created.reverse())

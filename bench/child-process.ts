@@ -46,10 +46,13 @@ export async function startServer(
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The tail of both streams: the API logs (also its fatal boot errors) as JSON lines on stdout.
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const keep = (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -85,4 +88,30 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A process started from dist that listens on nothing (the worker): stopped by its pid, with the tail of
+ * its stderr for error messages. Readiness is the caller's business (the worker's is its queue consumers).
+ */
+export function startProcess(
+  script: string,
+  env: Record<string, string>,
+): { child: ChildProcess; pid: number; stderr(): string; stop(): Promise<void> } {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const keep = (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    });
+  return { child, pid: child.pid!, stderr: () => stderr, stop };
 }

@@ -17,7 +17,9 @@ import { SCENARIOS } from './scenarios/index.js';
  * the import run from dist).
  *
  * Options: --smoke (tiny sizes), --only=import,api, --spaces=N, --years=Y, --import-rows=N,
- * --duration=S, --connections=C, --rounds=R, --json=<file> (writes the results as JSON too).
+ * --duration=S, --connections=C, --rounds=R, --json=<file> (writes the results as JSON too),
+ * --repeats=N (timed runs per side of the report scenarios), --region=VLA (the report's region),
+ * --growth-sizes=200,2000,20000, --label-runs=N (whole-region evaluations; the median counts).
  */
 export interface BenchRun {
   config: BenchConfig;
@@ -45,7 +47,16 @@ export function parseArgs(argv: string[]): { config: BenchConfig; json: string |
   config.connections = int('connections', config.connections);
   config.rounds = int('rounds', config.rounds);
   config.seed = int('seed', config.seed);
+  config.repeats = int('repeats', config.repeats);
+  config.labelRuns = int('label-runs', config.labelRuns);
   if (flags.has('only')) config.only = flags.get('only')!.split(',');
+  if (flags.has('region')) config.reportRegion = flags.get('region')!;
+  if (flags.has('growth-sizes'))
+    config.growthSizes = flags
+      .get('growth-sizes')!
+      .split(',')
+      .map((n) => Number.parseInt(n, 10))
+      .sort((a, b) => a - b);
   return { config, json: flags.get('json') ?? null };
 }
 

@@ -19,6 +19,15 @@ export interface BenchConfig {
   rounds: number;
   /** Only these scenario ids (all when empty). */
   only: string[];
+  /** Report scenarios: the region and how many timed runs of each side (the median counts). */
+  reportRegion: string;
+  repeats: number;
+  /** Growth: the world sizes (spaces) the report runs on, smallest first. */
+  growthSizes: number[];
+  /** Labels: the region evaluated, with its scheme, and how many whole-region runs (the median counts). */
+  labelsRegion: string;
+  labelsScheme: string;
+  labelRuns: number;
 }
 
 export const FULL_CONFIG: BenchConfig = {
@@ -32,6 +41,14 @@ export const FULL_CONFIG: BenchConfig = {
   connections: 50,
   rounds: 2,
   only: [],
+  // Flanders: the largest region (58 % of the spaces), so the most weekly rows per report.
+  reportRegion: 'VLA',
+  repeats: 7,
+  growthSizes: [200, 2000, 20000],
+  // Wallonia's scheme uses 8 of the 12 metrics, including the training-per-week join.
+  labelsRegion: 'WAL',
+  labelsScheme: 'wallonia-epn',
+  labelRuns: 3,
 };
 
 export const SMOKE_CONFIG: BenchConfig = {
@@ -42,6 +59,9 @@ export const SMOKE_CONFIG: BenchConfig = {
   durationSeconds: 1,
   connections: 4,
   rounds: 1,
+  repeats: 3,
+  growthSizes: [5, 10, 20],
+  labelRuns: 1,
 };
 
 /** A seeded, migrated registry shared by the scenarios that only read (API, reports, labels). */

@@ -7,7 +7,8 @@ import { projectRoot } from '../../libs/core/src/index.js';
 import type { BenchRun } from '../../bench/run.js';
 
 // The compiled harness as `npm run bench` runs it, at tiny sizes, so that it cannot rot. It checks that
-// every ready scenario produced its figures, not that targets are met (benchmarks are not timed tests).
+// every scenario produced its figures and that its equality checks hold, not that targets are met
+// (benchmarks are not timed tests).
 const BENCH = join(projectRoot(), 'dist/bench/run.js');
 const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -52,11 +53,18 @@ describe('benchmark harness (smoke run, compiled)', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('produces a figure, a floor and a ratio for the import and both API reads', () => {
+  it('produces a figure, a floor and a ratio for every scenario, none pending', () => {
+    const { config } = run;
+    const sizes = config.growthSizes;
     expect(run.results.map((r) => `${r.scenario}: ${r.name}`)).toEqual([
-      `import: import ${run.config.importRows} weekly rows`,
+      `report: report figures ${config.reportRegion} ${config.toYear}`,
+      `import: import ${config.importRows} weekly rows`,
       'api: GET /api/v1/spaces/{ref}',
       'api: GET /api/v1/public/spaces?postcode=…',
+      expect.stringMatching(
+        new RegExp(`^labels: evaluate ${config.labelsRegion} \\(${config.labelsScheme}, \\d+ spaces\\)$`),
+      ),
+      `growth: report time per weekly row, ${sizes[sizes.length - 1]} vs ${sizes[0]} spaces`,
     ]);
     for (const r of run.results) {
       expect(r.figure.value).toBeGreaterThan(0);
@@ -66,8 +74,32 @@ describe('benchmark harness (smoke run, compiled)', () => {
       expect(typeof r.pass).toBe('boolean');
     }
     // The printed table names each result with its verdict.
-    expect(stdout).toMatch(/(PASS|FAIL) {2}\[import\]/);
+    for (const id of ['report', 'import', 'labels', 'growth'])
+      expect(stdout.match(new RegExp(`(PASS|FAIL) {2}\\[${id}\\]`, 'g'))).toHaveLength(1);
     expect(stdout.match(/(PASS|FAIL) {2}\[api\]/g)).toHaveLength(2);
+    expect(run.skipped).toEqual([]);
+    expect(stdout).not.toContain('SKIP');
+  });
+
+  it('computes the report figures equal to the hand-written SQL, at every growth size too', () => {
+    const report = run.results.find((r) => r.scenario === 'report')!;
+    expect(report.checks).toEqual([
+      expect.objectContaining({ name: 'figures equal to the floor', pass: true }),
+    ]);
+    const growth = run.results.find((r) => r.scenario === 'growth')!;
+    expect(growth.checks.map((c) => [c.name, c.pass])).toEqual(
+      run.config.growthSizes.map((n) => [`figures equal to the floor at ${n} spaces`, true]),
+    );
+  });
+
+  it('stores label results whose metrics equal the one-pass SQL, for every space of the region', () => {
+    const labels = run.results.find((r) => r.scenario === 'labels')!;
+    expect(labels.checks.find((c) => c.name === 'stored metrics equal to the floor')).toMatchObject({
+      pass: true,
+    });
+    const spaces = labels.checks.find((c) => c.name === 'spaces evaluated')!;
+    expect(spaces).toMatchObject({ pass: true });
+    expect(spaces.value).toBeGreaterThan(0);
   });
 
   it('imports every generated row through the real pipeline and measures its memory', () => {
@@ -87,10 +119,9 @@ describe('benchmark harness (smoke run, compiled)', () => {
     }
   });
 
-  it('seeds the world with every kind of record and lists the scenarios not built yet', () => {
+  it('seeds the world with every kind of record', () => {
     expect(run.world!.counts).toMatchObject({ spaces: run.config.spaces });
     for (const count of Object.values(run.world!.counts)) expect(count).toBeGreaterThan(0);
-    expect(run.skipped.map((s) => s.id)).toEqual(['report', 'labels', 'growth']);
   });
 
   it('drops the databases it created', async () => {

@@ -43,3 +43,18 @@ export async function tabTo(page: Page, selector: string, max = 80): Promise<voi
   }
   throw new Error(`focus never reached ${selector} after ${max} Tab presses on ${page.url()}`);
 }
+
+/**
+ * Follows a run page's "Check again" link until the page shows `doneSelector`, as a reader would: run
+ * pages never reload themselves (WCAG 2.2.1).
+ */
+export async function checkAgainUntil(page: Page, doneSelector: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.$(doneSelector))) {
+    if (Date.now() > deadline)
+      throw new Error(`${doneSelector} not shown within ${timeoutMs} ms on ${page.url()}`);
+    if (await page.$('meta[http-equiv="refresh"]')) throw new Error(`${page.url()} reloads itself`);
+    await page.waitForTimeout(300);
+    await Promise.all([page.waitForLoadState('load'), page.click('a.check-again')]);
+  }
+}

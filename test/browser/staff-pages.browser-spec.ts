@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium } from './browser.js';
+import { axeViolations, checkAgainUntil, horizontalOverflow, launchChromium } from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const Option: any;
@@ -60,13 +60,13 @@ describe('regional staff pages in Chromium', () => {
     await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
   }
 
-  /** Starts an evaluation of one space from the form and waits, by the page's own refresh, until it is done. */
+  /** Starts an evaluation of one space from the form and follows "Check again" until it is done. */
   async function evaluate(page: Page, spaceRef: string): Promise<string> {
     await page.goto('/staff/evaluations');
     await page.selectOption('#field-target', spaceRef);
     await Promise.all([page.waitForURL(RUN_URL), page.click('form.form button[type=submit]')]);
     const url = page.url();
-    await page.waitForSelector('.status-done', { timeout: 60_000 });
+    await checkAgainUntil(page, '.status-done');
     return url;
   }
 
@@ -98,8 +98,11 @@ describe('regional staff pages in Chromium', () => {
       ]);
       const runUrl = await evaluate(page, 'BRU-A');
       const runId = runUrl.split('/').pop();
-      // The run refreshes itself while it runs, and stops once it is done.
-      expect(await page.$('meta[http-equiv="refresh"]')).toBeNull();
+      // Once done, there is nothing left to check again; each space links to its label decision.
+      expect(await page.$('a.check-again')).toBeNull();
+      expect(await page.getAttribute('section a[href^="/staff/labels/"]', 'href')).toBe(
+        '/staff/labels/BRU-A',
+      );
       expect(await page.textContent('h2')).toContain('BRU-A');
       const headers = await page.$$eval('table thead th', (cells) =>
         cells.map((c: any) => c.getAttribute('scope')),
@@ -156,13 +159,14 @@ describe('regional staff pages in Chromium', () => {
       await logIn(bru, 'staff-bru@example.be');
       const runUrl = await evaluate(bru, 'BRU-B');
 
-      // A run still waiting refreshes itself (no JavaScript needed) and says so.
+      // A run still waiting says so and offers "Check again"; it never reloads itself (WCAG 2.2.1).
       const [queued] = await world.sql(
         `INSERT INTO label_evaluation_runs (scheme, scheme_version, region_code, until, window_from, window_to, total, status)
          VALUES ('brussels-ocr', '2021', 'BRU', '2026-11-15', '2025-11-17', '2026-11-15', 2, 'queued') RETURNING id`,
       );
       await bru.goto(`/staff/evaluations/${queued.id}`);
-      expect(await bru.getAttribute('meta[http-equiv="refresh"]', 'content')).toBe('3');
+      expect(await bru.$('meta[http-equiv="refresh"]')).toBeNull();
+      expect(await bru.getAttribute('a.check-again', 'href')).toBe(`/staff/evaluations/${queued.id}`);
       expect(await bru.textContent('[role=status]')).toContain('Waiting to start');
 
       const wal = await newPage();
@@ -193,6 +197,11 @@ describe('regional staff pages in Chromium', () => {
       const page = await newPage();
       await logIn(page, 'staff-bru@example.be');
       const runUrl = new URL(await evaluate(page, 'BRU-A')).pathname;
+      // A run as it looks while it still waits for the worker.
+      const [waiting] = await world.sql(
+        `INSERT INTO label_evaluation_runs (scheme, scheme_version, region_code, until, window_from, window_to, total, status)
+         VALUES ('brussels-ocr', '2021', 'BRU', '2026-11-15', '2025-11-17', '2026-11-15', 2, 'queued') RETURNING id`,
+      );
       const narrow = await newPage({ width: 320 });
       await logIn(narrow, 'world-admin@example.be');
       const problems: string[] = [];
@@ -202,6 +211,7 @@ describe('regional staff pages in Chromium', () => {
             `/staff?lang=${lang}`,
             `/staff/evaluations?lang=${lang}`,
             `${runUrl}?lang=${lang}`,
+            `/staff/evaluations/${waiting.id}?lang=${lang}`,
           ]) {
             const res = await p.goto(path);
             expect(res?.status()).toBe(200);

@@ -448,6 +448,8 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
       expect(res.body).toContain(code);
       expect(res.body).toContain(runs.current.validUntil);
       expect(res.body).toContain('@page');
+      // Handlebars writes `=` as `&#x3D;`: the browser reads it back as `=`.
+      expect(String(res.body).replace(/&#x3D;/g, '=')).toContain(`/verify?code=${code}`);
     }
     const ok = await api(t.baseUrl, 'GET', `/api/v1/public/certificates/${code}`);
     expect(ok.status).toBe(200);

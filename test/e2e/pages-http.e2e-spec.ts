@@ -118,7 +118,7 @@ describe('pages over HTTP', () => {
     const json = await fetch(`${t.baseUrl}/api/v1/no-such-thing`);
     expect(json.status).toBe(404);
     expect(json.headers.get('content-type')).toContain('application/json');
-    expect((await json.json()).code).toBe('HTTP.NOT_FOUND');
+    expect(((await json.json()) as { code: string }).code).toBe('HTTP.NOT_FOUND');
   });
 
   it('answers a throttled login form with a page that says to wait, not with JSON', async () => {

@@ -8,6 +8,7 @@
 import { ADMIN_PAGE_LINES } from './matrix/admin-pages.js';
 import { HOURS_PAGE_LINES } from './matrix/hours-pages.js';
 import { LABEL_PAGE_LINES } from './matrix/label-pages.js';
+import { REGISTRY_PAGE_LINES } from './matrix/registry-pages.js';
 import { REPORT_PAGE_LINES } from './matrix/report-pages.js';
 
 export const CALLERS = [
@@ -592,6 +593,7 @@ export const MATRIX: MatrixLine[] = [
   ...REPORT_PAGE_LINES,
   ...ADMIN_PAGE_LINES,
   ...HOURS_PAGE_LINES,
+  ...REGISTRY_PAGE_LINES,
 ];
 
 /** Replaces `{name}` by the fixture of that name. */

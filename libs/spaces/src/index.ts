@@ -13,6 +13,7 @@ export { spaceScopeCondition } from './shared/space-scope.sql.js';
 export { updateVersioned, versionConflict } from './shared/versioned-update.js';
 export * from './imports/index.js';
 export { SpacesService } from './spaces/spaces.service.js';
+export { OpeningHoursService } from './spaces/opening-hours.service.js';
 export { SpacesRepository } from './spaces/spaces.repository.js';
 export { PublicSpacesRepository } from './public/public-spaces.repository.js';
 export { brusselsToday } from './spaces/space.rules.js';

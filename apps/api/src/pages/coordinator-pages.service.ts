@@ -38,6 +38,7 @@ import {
   TrainingSessionsService,
   WeeksService,
 } from './lib-services.js';
+import { spaceNavOf, type SpacePage } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
 
 export const WEEK_FIELDS = [
@@ -491,48 +492,70 @@ export class CoordinatorPagesService {
 
   // ---- Animators, equipment and funding (read only) --------------------------------------------
 
-  async registry(principal: Principal, ref: string, lang: Language): Promise<PageView> {
+  async registry(principal: Principal, ref: string, lang: Language, saved?: unknown): Promise<PageView> {
     const m = CATALOGUES[lang];
     const r = m.registry;
+    const e = m.registryPages;
     const space = await this.spaces.get(ref);
     const all = { page: 1, pageSize: 500 };
-    const [animators, equipment, funding] = await Promise.all([
+    const [animators, assignments, equipment, funding] = await Promise.all([
       this.animators.list(principal, { ...all, spaceRef: ref } as Parameters<AnimatorsService['list']>[1]),
+      this.animators.atSpace(ref, undefined),
       this.equipment.list(ref, all as Parameters<EquipmentService['list']>[1]),
       this.funding.list(ref, all as Parameters<FundingService['list']>[1]),
     ]);
     const euros = new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' });
+    const decimal = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 });
     const yesNo = (value: boolean | null) => (value === null ? '' : value ? r.yes : r.no);
+    const base = `/spaces/${encodeURIComponent(ref)}/registry`;
+    const emails = new Map(animators.items.map((a) => [a.ref, a.email ?? '']));
     return {
       template: 'registry',
       title: r.title,
       section: 'mySpaces',
       data: {
         ...this.spaceNav(space, 'registry', m),
-        animators: animators.items.map((a) => ({
-          name: a.name ?? r.anonymised,
-          ref: a.ref,
-          email: a.email ?? '',
+        flash: saved === 'removed' ? e.removed : typeof saved === 'string' && saved !== '' ? e.saved : '',
+        addAnimatorHref: `${base}/animators/new`,
+        addEquipmentHref: `${base}/equipment/new`,
+        addFundingHref: `${base}/funding/new`,
+        animators: assignments.items.map((a) => ({
+          name: a.animatorName ?? r.anonymised,
+          ref: a.animatorRef,
+          email: emails.get(a.animatorRef) ?? '',
+          role: (e.roles as Record<string, string>)[a.role] ?? a.role,
+          fte: decimal.format(a.fte),
+          startsOn: a.startsOn,
+          endsOn: a.endsOn ?? '',
+          editHref: `${base}/animators/${encodeURIComponent(a.id)}`,
+          editWhat: a.animatorName ?? a.animatorRef,
         })),
-        equipment: equipment.items.map((e) => ({
-          type: (r.types as Record<string, string>)[e.type] ?? e.type,
-          ref: e.ref,
-          quantity: String(e.quantity),
-          acquiredOn: e.acquiredOn ?? '',
-          retiredOn: e.retiredOn ?? '',
-          freeSoftware: yesNo(e.freeSoftware),
+        equipment: equipment.items.map((item) => ({
+          type: (r.types as Record<string, string>)[item.type] ?? item.type,
+          ref: item.ref,
+          quantity: String(item.quantity),
+          acquiredOn: item.acquiredOn ?? '',
+          retiredOn: item.retiredOn ?? '',
+          freeSoftware: yesNo(item.freeSoftware),
+          editHref: `${base}/equipment/${encodeURIComponent(item.ref)}`,
+          editWhat: item.ref,
         })),
         funding: funding.items
           .slice()
           .sort((a, b) => b.year - a.year)
-          .map((f) => ({
-            year: String(f.year),
-            source: (r.sources as Record<string, string>)[f.source] ?? f.source,
-            amount: euros.format(Number(f.amountEur)),
-            kind: (r.kinds as Record<string, string>)[f.kind] ?? f.kind,
-            programme: f.programme ?? '',
-            endsOn: f.endsOn ?? '',
-          })),
+          .map((f) => {
+            const source = (r.sources as Record<string, string>)[f.source] ?? f.source;
+            return {
+              year: String(f.year),
+              source,
+              amount: euros.format(Number(f.amountEur)),
+              kind: (r.kinds as Record<string, string>)[f.kind] ?? f.kind,
+              programme: f.programme ?? '',
+              endsOn: f.endsOn ?? '',
+              editHref: `${base}/funding/${encodeURIComponent(f.id)}`,
+              editWhat: `${f.year} ${source}`,
+            };
+          }),
       },
     };
   }
@@ -622,21 +645,8 @@ export class CoordinatorPagesService {
     }
   }
 
-  private spaceNav(
-    space: { ref: string; name: string },
-    current: 'week' | 'history' | 'training' | 'registry',
-    m: Catalogue,
-  ) {
-    const base = `/spaces/${encodeURIComponent(space.ref)}`;
-    return {
-      space: { ref: space.ref, name: space.name },
-      spaceNav: [
-        { href: `${base}/week`, label: m.mySpaces.thisWeek, current: current === 'week' },
-        { href: `${base}/history`, label: m.mySpaces.history, current: current === 'history' },
-        { href: `${base}/training`, label: m.mySpaces.training, current: current === 'training' },
-        { href: `${base}/registry`, label: m.mySpaces.registry, current: current === 'registry' },
-      ],
-    };
+  private spaceNav(space: { ref: string; name: string }, current: SpacePage, m: Catalogue) {
+    return spaceNavOf(space, current, m);
   }
 }
 

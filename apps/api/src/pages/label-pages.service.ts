@@ -1,8 +1,451 @@
 import { Injectable } from '@nestjs/common';
+import {
+  AppException,
+  notFound,
+  type FieldError,
+  type Language,
+  type Principal,
+} from '../../../../libs/core/src/index.js';
+import { decisionProblems } from '../../../../libs/labels/src/index.js';
+import {
+  errorSummary,
+  fieldErrorsOf,
+  fieldId,
+  fieldView,
+  formValues,
+  isDate,
+  type FormValues,
+} from './forms.js';
+import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
+import { LabelPagesRepository, type LabelPageSpace } from './label-pages.repository.js';
+import {
+  CertificatesService,
+  EvaluationsService,
+  LABEL_DECISIONS,
+  LabelDecisionsService,
+  LabelSchemesService,
+  type CreateDecisionDto,
+  type LabelDecision,
+} from './lib-services.js';
+import type { PageView } from './page-renderer.js';
 
-/** What the label pages show, from the lib services the API uses. */
+type Outcome = { redirect: string } | { view: PageView };
+type Texts = Catalogue['labelPages'];
+type LabelStatus = keyof Texts['statusNames'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The alphabet of certificate codes (libs/labels newVerificationCode): no 0/O, 1/I/L look-alikes. */
+const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{16}$/;
+const JUSTIFICATION_MAX = 4000;
+const DECISION_FIELDS = ['decision', 'justification', 'validFrom', 'evaluationId', 'currentDecisionId'];
+const ANCHORS = {
+  decision: fieldId('decision'),
+  justification: fieldId('justification'),
+  validFrom: fieldId('validFrom'),
+};
+
+const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
+
+export function longDate(date: string, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The Brussels day of an instant (a decision at 23:30 UTC in winter is taken the next day there). */
+export function dayOf(instant: Date | string, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(instant));
+}
+
+/**
+ * A typed certificate code in its stored form (`ABCD-EFGH-JKMN-PQRS`), or null when it cannot be
+ * one. Spaces, dashes and lower case are forgiven: people copy codes from paper.
+ */
+export function normaliseCode(typed: string): string | null {
+  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
+  if (!CODE.test(compact)) return null;
+  return compact.match(/.{4}/g)!.join('-');
+}
+
+/** The decisions that fit the current label, by the lib's own rule (the service checks again). */
+export function decisionsFor(currentStatus: string): LabelDecision[] {
+  return LABEL_DECISIONS.filter((decision) =>
+    decisionProblems({ decision, currentStatus, eligible: true, justification: 'x' }).every(
+      (p) => p.field !== 'decision',
+    ),
+  );
+}
+
+const statusName = (t: Texts, status: string) => t.statusNames[status as LabelStatus] ?? status;
+
+/**
+ * The label pages: staff decide on a space's label, the coordinator reads it with its evidence, and
+ * anyone checks a certificate. Every call goes to the labels lib services the JSON API uses; the
+ * routes' @Access has already limited who gets here.
+ */
 @Injectable()
-export class LabelPagesService {}
+export class LabelPagesService {
+  constructor(
+    private readonly repo: LabelPagesRepository,
+    private readonly decisions: LabelDecisionsService,
+    private readonly evaluations: EvaluationsService,
+    private readonly certificates: CertificatesService,
+    private readonly schemes: LabelSchemesService,
+  ) {}
+
+  /** The staff page: current label, latest evidence and the decision form. */
+  async decisionPage(
+    principal: Principal,
+    ref: string,
+    lang: Language,
+    state: { values?: FormValues; errors?: FieldError[]; saved?: unknown; status?: number } = {},
+  ): Promise<PageView> {
+    const m = CATALOGUES[lang];
+    const t = m.labelPages;
+    const space = await this.space(ref);
+    const [current, evidence] = await Promise.all([
+      this.current(space, lang),
+      this.evidence(principal, space, lang, true),
+    ]);
+    const errors = state.errors ?? [];
+    const values = state.values ?? {};
+    const currentStatus = current?.status ?? 'none';
+    const years = evidence ? await this.validityYears(evidence.scheme, evidence.schemeVersion) : null;
+    const base = `/staff/labels/${encodeURIComponent(space.ref)}`;
+    return {
+      template: 'label-decision',
+      title: t.decideTitle,
+      section: 'staff',
+      status: state.status ?? (errors.length > 0 ? 400 : 200),
+      data: {
+        space: { ref: space.ref, name: space.name },
+        flash:
+          state.saved === '1' && errors.length === 0
+            ? fill(t.saved, { status: current ? current.statusText : t.noLabel })
+            : '',
+        current,
+        evidence,
+        errorSummary: errorSummary(errors, m, ANCHORS, ANCHORS.decision),
+        form: evidence
+          ? {
+              action: `${base}/decisions`,
+              evaluationId: evidence.runId,
+              currentDecisionId: current?.id ?? '',
+              decision: fieldView(
+                {
+                  name: 'decision',
+                  label: t.decision,
+                  hint: t.decisionHint,
+                  required: true,
+                  options: [
+                    { value: '', label: t.chooseDecision },
+                    ...decisionsFor(currentStatus).map((d) => ({ value: d, label: t.decisions[d] })),
+                  ],
+                },
+                values,
+                errors,
+                m,
+              ),
+              justification: fieldView(
+                { name: 'justification', label: t.justificationLabel, hint: t.justificationHint },
+                values,
+                errors,
+                m,
+              ),
+              validFrom: fieldView(
+                {
+                  name: 'validFrom',
+                  label: t.validFromLabel,
+                  hint: fill(t.validFromHint, { years: years ?? 3 }),
+                  narrow: true,
+                },
+                values,
+                errors,
+                m,
+              ),
+            }
+          : null,
+        evaluateHref: `/staff/evaluations?space=${encodeURIComponent(space.ref)}`,
+        statusHref: `/spaces/${encodeURIComponent(space.ref)}/label`,
+      },
+    };
+  }
+
+  /** Checks the form like the API's DTO would, then decides through the lib service. */
+  async submitDecision(principal: Principal, ref: string, body: unknown, lang: Language): Promise<Outcome> {
+    const t = CATALOGUES[lang].labelPages;
+    const m = CATALOGUES[lang];
+    const values = formValues(body, DECISION_FIELDS);
+    const again = async (errors: FieldError[], status?: number) => ({
+      view: await this.decisionPage(principal, ref, lang, {
+        values: {
+          decision: values.decision,
+          justification: values.justification,
+          validFrom: values.validFrom,
+        },
+        errors,
+        status,
+      }),
+    });
+    const errors: FieldError[] = [];
+    if (!(LABEL_DECISIONS as readonly string[]).includes(values.decision)) {
+      errors.push({ field: 'decision', message: t.errChooseDecision });
+    }
+    if (values.justification.length > JUSTIFICATION_MAX) {
+      errors.push({ field: 'justification', message: t.errReasonTooLong });
+    }
+    if (values.validFrom !== '' && !isDate(values.validFrom)) {
+      errors.push({ field: 'validFrom', message: m.form.date });
+    }
+    if (!UUID.test(values.evaluationId)) errors.push({ field: 'evaluationId', message: t.errEvaluation });
+    if (values.currentDecisionId !== '' && !UUID.test(values.currentDecisionId)) {
+      errors.push({ field: 'decision', message: t.errConflict });
+    }
+    if (errors.length > 0) return again(errors);
+    const decision = values.decision as LabelDecision;
+    const dto: CreateDecisionDto = {
+      decision,
+      evaluationId: values.evaluationId,
+      justification: values.justification || undefined,
+      validFrom: values.validFrom || undefined,
+      currentDecisionId: values.currentDecisionId || null,
+    };
+    try {
+      await this.decisions.decide(principal, ref, dto);
+      return { redirect: `/staff/labels/${encodeURIComponent(ref)}?saved=1` };
+    } catch (error) {
+      if (error instanceof AppException && error.code === 'LABELS.DECISION_CONFLICT') {
+        return again([{ field: 'decision', message: t.errConflict }], 409);
+      }
+      const problems = fieldErrorsOf(error);
+      if (!problems) throw error;
+      const current = (await this.decisions.history(ref))[0];
+      // The lib's messages are English and technical: say the same in the visitor's words.
+      return again(
+        problems.map((p) => ({
+          field: p.field,
+          message:
+            p.field === 'justification'
+              ? decision === 'refuse'
+                ? t.errReasonRefuse
+                : t.errReasonGrant
+              : p.field === 'decision'
+                ? fill(t.errDecisionNotPossible, { status: statusName(t, current?.status ?? 'none') })
+                : t.errEvaluation,
+        })),
+      );
+    }
+  }
+
+  /** The coordinator's page: the label in force, its certificate, and the evidence in plain words. */
+  async statusPage(principal: Principal, ref: string, lang: Language): Promise<PageView> {
+    const t = CATALOGUES[lang].labelPages;
+    const space = await this.space(ref);
+    const [current, evidence] = await Promise.all([
+      this.current(space, lang),
+      this.evidence(principal, space, lang, false),
+    ]);
+    const base = `/spaces/${encodeURIComponent(space.ref)}`;
+    const m = CATALOGUES[lang];
+    const staff = principal.role === 'regional_staff' || principal.role === 'admin';
+    return {
+      template: 'label-status',
+      title: t.statusTitle,
+      section: 'mySpaces',
+      data: {
+        space: { ref: space.ref, name: space.name },
+        spaceNav: [
+          { href: `${base}/week`, label: m.mySpaces.thisWeek, current: false },
+          { href: `${base}/history`, label: m.mySpaces.history, current: false },
+          { href: `${base}/training`, label: m.mySpaces.training, current: false },
+          { href: `${base}/registry`, label: m.mySpaces.registry, current: false },
+          { href: `${base}/label`, label: t.navLabel, current: true },
+        ],
+        explained: t.explained[(current?.status ?? 'none') as keyof Texts['explained']] ?? '',
+        current,
+        evidence,
+        decideHref: staff ? `/staff/labels/${encodeURIComponent(space.ref)}` : null,
+      },
+    };
+  }
+
+  /** The public check of a certificate code: the form, and the answer when a code was given. */
+  async verifyPage(code: unknown, lang: Language): Promise<PageView> {
+    const m = CATALOGUES[lang];
+    const t = m.labelPages;
+    const asked = typeof code === 'string';
+    const typed = asked ? code.trim() : '';
+    const errors: FieldError[] = [];
+    let result: { title: string; text: string; valid: boolean; details: unknown } | null = null;
+    if (asked) {
+      const normalised = normaliseCode(typed);
+      if (typed === '') errors.push({ field: 'code', message: t.errCodeEmpty });
+      else if (!normalised) errors.push({ field: 'code', message: t.errCodeMalformed });
+      else result = await this.verification(normalised, lang);
+    }
+    return {
+      template: 'label-verify',
+      title: t.verifyTitle,
+      status: errors.length > 0 ? 400 : 200,
+      data: {
+        errorSummary: errorSummary(errors, m, { code: fieldId('code') }, fieldId('code')),
+        field: fieldView(
+          {
+            name: 'code',
+            label: t.codeLabel,
+            hint: t.codeHint,
+            required: true,
+            autocomplete: 'off',
+            narrow: false,
+          },
+          { code: typed },
+          errors,
+          m,
+        ),
+        result,
+      },
+    };
+  }
+
+  private async verification(code: string, lang: Language) {
+    const t = CATALOGUES[lang].labelPages;
+    const title = fill(t.resultTitle, { code });
+    try {
+      const found = await this.certificates.verify(code);
+      const notYet = found.status === 'granted' && !found.valid && found.validFrom;
+      const text = found.valid
+        ? t.resultValid
+        : notYet
+          ? fill(t.resultNotYet, { date: longDate(found.validFrom!, lang) })
+          : found.status === 'expired'
+            ? t.resultExpired
+            : fill(t.resultNoLonger, { status: statusName(t, found.status) });
+      return {
+        title,
+        text,
+        valid: found.valid,
+        details: {
+          space: `${found.spaceName} (${found.spaceRef})`,
+          scheme: await this.schemeTitle(found.scheme, found.schemeVersion, lang),
+          validity: this.validity(found.validFrom, found.validUntil, lang),
+        },
+      };
+    } catch (error) {
+      if (error instanceof AppException && error.status === 404) {
+        return { title, text: t.resultUnknown, valid: false, details: null };
+      }
+      throw error;
+    }
+  }
+
+  private async space(ref: string): Promise<LabelPageSpace> {
+    const space = await this.repo.space(ref);
+    if (!space) throw notFound('SPACE.NOT_FOUND', `There is no space ${ref}.`);
+    return space;
+  }
+
+  /** The decision in force (the newest), as the pages show it. */
+  private async current(space: LabelPageSpace, lang: Language) {
+    const t = CATALOGUES[lang].labelPages;
+    const [label] = await this.decisions.history(space.ref);
+    if (!label) return null;
+    const granted = label.status === 'granted' && label.verificationCode !== null;
+    return {
+      id: label.id,
+      status: label.status,
+      statusText: statusName(t, label.status),
+      statusClass: label.status === 'granted' ? 'status-reported' : 'status-missing',
+      scheme: await this.schemeTitle(label.scheme, label.schemeVersion, lang),
+      validity:
+        label.status === 'granted' || label.status === 'expired'
+          ? this.validity(label.validFrom, label.validUntil, lang)
+          : null,
+      decidedOn: dayOf(label.decidedAt, lang),
+      justification: label.justification,
+      code: granted ? label.verificationCode : null,
+      verifyHref: granted ? `/verify?code=${encodeURIComponent(label.verificationCode!)}` : null,
+      certificateHref: granted
+        ? `/api/v1/labels/${encodeURIComponent(space.ref)}/certificate?lang=${lang}`
+        : null,
+    };
+  }
+
+  /** The space's result in its latest evaluation, per criterion, in the scheme's own words. */
+  private async evidence(principal: Principal, space: LabelPageSpace, lang: Language, staff: boolean) {
+    const t = CATALOGUES[lang].labelPages;
+    const runId = await this.repo.latestEvaluationId(space.id);
+    if (!runId) return null;
+    const run = await this.evaluations.get(principal, runId);
+    const result = run.spaces.find((s) => s.spaceRef === space.ref);
+    if (!result) return null;
+    const criteria = await this.schemes
+      .get(run.scheme, run.schemeVersion)
+      .then((s) => s.definition.criteria)
+      .catch(() => []);
+    const number = (value: number) =>
+      new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+    const shown = (value: number | boolean | null, metric: string) =>
+      value === null
+        ? t.noData
+        : typeof value === 'boolean'
+          ? value
+            ? t.yes
+            : t.no
+          : `${number(value)}${metric.endsWith('_pct') ? ' %' : ''}`;
+    return {
+      runId: run.id,
+      scheme: run.scheme,
+      schemeVersion: run.schemeVersion,
+      runHref: staff ? `/staff/evaluations/${run.id}` : null,
+      evaluatedOn: fill(t.evaluatedOn, {
+        date: dayOf(result.evaluatedAt, lang),
+        first: run.window.firstWeek,
+        last: run.window.lastWeek,
+      }),
+      eligibleText: result.eligible ? t.eligible : t.notEligible,
+      eligibleClass: result.eligible ? 'status-reported' : 'status-missing',
+      caption: fill(t.evidenceCaption, { space: space.name }),
+      criteria: result.criteria.map((c) => ({
+        rule: criteria.find((d) => d.id === c.criterion)?.label[lang] ?? c.metric.replace(/_/g, ' '),
+        measured: shown(c.measured, c.metric),
+        needed: c.operator === 'is_true' ? t.yes : fill(t.atLeast, { value: shown(c.threshold, c.metric) }),
+        outcome: t.outcomes[c.outcome as keyof Texts['outcomes']] ?? c.outcome,
+        outcomeClass: c.outcome === 'pass' ? 'status-reported' : 'status-missing',
+        mandatory: c.mandatory ? t.yes : t.no,
+      })),
+    };
+  }
+
+  private async validityYears(scheme: string, version: string): Promise<number | null> {
+    return this.schemes
+      .get(scheme, version)
+      .then((s) => s.definition.validityYears)
+      .catch(() => null);
+  }
+
+  private async schemeTitle(scheme: string, version: string, lang: Language): Promise<string> {
+    return this.schemes
+      .get(scheme, version)
+      .then((s) => `${s.definition.title[lang]} (${version})`)
+      .catch(() => `${scheme} (${version})`);
+  }
+
+  private validity(from: string | null, until: string | null, lang: Language): string | null {
+    const t = CATALOGUES[lang].labelPages;
+    if (!from) return null;
+    return until
+      ? fill(t.validFromUntil, { from: longDate(from, lang), until: longDate(until, lang) })
+      : fill(t.validFromOnly, { from: longDate(from, lang) });
+  }
+}
 
 /** The providers of the label pages, registered by PagesModule. */
-export const LABEL_PAGES_PROVIDERS = [LabelPagesService];
+export const LABEL_PAGES_PROVIDERS = [LabelPagesService, LabelPagesRepository];

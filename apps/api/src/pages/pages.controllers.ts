@@ -225,11 +225,12 @@ export class CoordinatorPagesController {
   async registry(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,
+    @Query('saved') saved: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(req, reply, await this.pages.registry(principal, ref, lang), lang);
+    return this.renderer.render(req, reply, await this.pages.registry(principal, ref, lang, saved), lang);
   }
 
   @Get('imports')

@@ -19,6 +19,8 @@ import { HoursPagesController } from './hours-pages.controller.js';
 import { HOURS_PAGES_PROVIDERS } from './hours-pages.service.js';
 import { LabelPagesController } from './label-pages.controller.js';
 import { LABEL_PAGES_PROVIDERS } from './label-pages.service.js';
+import { RegistryPagesController } from './registry-pages.controller.js';
+import { REGISTRY_PAGES_PROVIDERS } from './registry-pages.service.js';
 import { ReportPagesController } from './report-pages.controller.js';
 import { REPORT_PAGES_PROVIDERS } from './report-pages.service.js';
 import { StaffLabelsRepository } from './staff-labels.repository.js';
@@ -39,6 +41,7 @@ import { StaffPagesService } from './staff-pages.service.js';
     ReportPagesController,
     AdminPagesController,
     HoursPagesController,
+    RegistryPagesController,
   ],
   providers: [
     PageRenderer,
@@ -53,6 +56,7 @@ import { StaffPagesService } from './staff-pages.service.js';
     ...REPORT_PAGES_PROVIDERS,
     ...ADMIN_PAGES_PROVIDERS,
     ...HOURS_PAGES_PROVIDERS,
+    ...REGISTRY_PAGES_PROVIDERS,
   ],
   exports: [PageRenderer, ErrorPages],
 })

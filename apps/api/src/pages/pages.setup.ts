@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
 import { projectRoot, type Environment } from '../../../../libs/core/src/index.js';
 import { PageRenderer } from './page-renderer.js';
+import { registerQueueDashboard } from './queue-dashboard.js';
 import { registerPageHelpers } from './view-helpers.js';
 
 /** Templates and assets are read from the sources, from tests and from `dist/` alike. */
@@ -82,4 +83,5 @@ export async function registerPages(app: NestFastifyApplication, env: Environmen
     // Pages carry a CSRF token and, once signed in, personal data: no cache may keep them.
     if (isPageUrl(req.url)) reply.header('cache-control', 'no-store');
   });
+  await registerQueueDashboard(app);
 }

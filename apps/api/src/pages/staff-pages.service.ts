@@ -22,7 +22,6 @@ const SCHEME_OF_REGION: Partial<Record<StaffRegion, string>> = {
   WAL: 'wallonia-epn',
 };
 const EXPIRY_DAYS = 60;
-const REFRESH_SECONDS = 3;
 const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,7 +107,7 @@ export class StaffPagesService {
             scheme: l.scheme,
             date: longDate(l.validUntil, lang),
           }),
-          href: `/staff/evaluations?region=${region}&space=${encodeURIComponent(l.spaceRef)}`,
+          href: `/staff/labels/${encodeURIComponent(l.spaceRef)}`,
         })),
         funding: funding.items.map((f) => ({
           text: fill(m.staff.fundingItem, { space: `${f.name} (${f.ref})`, months: f.monthsLeft }),
@@ -220,7 +219,8 @@ export class StaffPagesService {
       template: 'staff-evaluation-run',
       title: m.staff.runTitle,
       data: {
-        refresh: running ? REFRESH_SECONDS : null,
+        // No automatic reload (WCAG 2.2.1, axe meta-refresh): while it runs, the reader checks again.
+        checkHref: running ? `/staff/evaluations/${run.id}` : null,
         intro: fill(m.staff.runIntro, {
           scheme: run.scheme,
           version: run.schemeVersion,
@@ -232,6 +232,7 @@ export class StaffPagesService {
         backHref: `/staff?region=${run.region}`,
         spaces: run.spaces.map((s, index) => ({
           headingId: `space-${index}`,
+          decideHref: `/staff/labels/${encodeURIComponent(s.spaceRef)}`,
           title: `${s.spaceName} (${s.spaceRef})`,
           eligibleText: s.eligible ? m.staff.eligible : m.staff.notEligible,
           eligibleClass: s.eligible ? 'status-reported' : 'status-missing',

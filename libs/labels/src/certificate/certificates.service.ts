@@ -33,7 +33,8 @@ export class CertificatesService {
         validUntil: label.validUntil,
         verificationCode: label.verificationCode,
       },
-      verifyPath: `/api/v1/public/certificates/${label.verificationCode}`,
+      // The public page that checks the code (the JSON answer is at /api/v1/public/certificates/:code).
+      verifyPath: `/verify?code=${label.verificationCode}`,
     });
   }
 

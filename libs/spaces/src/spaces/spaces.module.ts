@@ -26,6 +26,6 @@ import { SpacesService } from './spaces.service.js';
     CoordinatorLinksRepository,
     CoordinatorLinksService,
   ],
-  exports: [SpacesService, PublicSpacesService],
+  exports: [SpacesService, PublicSpacesService, OpeningHoursService, CoordinatorLinksService],
 })
 export class SpacesModule {}

@@ -1,3 +1,4 @@
+import { registryPagesEn } from './registry-pages.js';
 import { labelPagesEn } from './label-pages.js';
 import { reportPagesEn } from './report-pages.js';
 import { adminPagesEn } from './admin-pages.js';
@@ -26,6 +27,7 @@ export const en = {
     accessibility: 'Accessibility',
     reports: 'Reports',
     admin: 'Administration',
+    verify: 'Check a label certificate',
   },
   form: {
     errorSummaryTitleOne: 'Please fix 1 problem',
@@ -59,6 +61,8 @@ export const en = {
     history: 'Week history',
     training: 'Training sessions',
     registry: 'Animators, equipment, funding',
+    hours: 'Opening hours',
+    label: 'Label',
   },
   space: {
     menu: 'Pages of this space',
@@ -315,6 +319,7 @@ export const en = {
     updated: 'This statement was last reviewed on {date}.',
   },
   staff: {
+    checkAgain: 'Check again',
     navLabel: 'Region',
     dashboardTitle: 'Region dashboard',
     dashboardIntro: 'The spaces of your region, how well they report, and what needs attention soon.',
@@ -349,8 +354,8 @@ export const en = {
     targetInvalid: 'Choose a space of this region, or every space.',
     runTitle: 'Evaluation results',
     runIntro: 'Label rules {scheme} (version {version}), weeks {first} to {last}.',
-    statusQueued: 'Waiting to start. This page updates itself every few seconds.',
-    statusRunning: 'Running: {evaluated} of {total} spaces done. This page updates itself every few seconds.',
+    statusQueued: 'Waiting to start. Wait a few seconds, then choose “Check again”.',
+    statusRunning: 'Running: {evaluated} of {total} spaces done. Choose “Check again” in a few seconds.',
     statusDone: 'Finished: {eligible} of {total} spaces meet the rules.',
     statusFailed: 'The evaluation stopped with an error. Start it again, or tell the administrator.',
     eligible: 'Meets the rules',
@@ -389,6 +394,7 @@ export const en = {
   reportPages: reportPagesEn,
   adminPages: adminPagesEn,
   hoursPages: hoursPagesEn,
+  registryPages: registryPagesEn,
 };
 
 export type Catalogue = typeof en;

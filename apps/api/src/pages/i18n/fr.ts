@@ -1,3 +1,4 @@
+import { registryPagesFr } from './registry-pages.js';
 import { labelPagesFr } from './label-pages.js';
 import { reportPagesFr } from './report-pages.js';
 import { adminPagesFr } from './admin-pages.js';
@@ -24,6 +25,7 @@ export const fr: Catalogue = {
     accessibility: 'Accessibilité',
     reports: 'Rapports',
     admin: 'Administration',
+    verify: 'Vérifier un certificat de label',
   },
   form: {
     errorSummaryTitleOne: 'Corrigez 1 problème',
@@ -58,6 +60,8 @@ export const fr: Catalogue = {
     history: 'Historique des semaines',
     training: 'Formations',
     registry: 'Animateurs, équipement, financement',
+    hours: 'Heures d’ouverture',
+    label: 'Label',
   },
   space: {
     menu: 'Pages de cet espace',
@@ -323,6 +327,7 @@ export const fr: Catalogue = {
     updated: 'Cette déclaration a été revue pour la dernière fois le {date}.',
   },
   staff: {
+    checkAgain: 'Vérifier à nouveau',
     navLabel: 'Région',
     dashboardTitle: 'Tableau de bord de la région',
     dashboardIntro:
@@ -359,9 +364,9 @@ export const fr: Catalogue = {
     runTitle: "Résultats de l'évaluation",
     runIntro: 'Règles du label {scheme} (version {version}), semaines {first} à {last}.',
     statusQueued:
-      'En attente de démarrage. Cette page se met à jour toute seule toutes les quelques secondes.',
+      'En attente de démarrage. Attendez quelques secondes, puis choisissez « Vérifier à nouveau ».',
     statusRunning:
-      'En cours : {evaluated} espaces sur {total} terminés. Cette page se met à jour toute seule toutes les quelques secondes.',
+      'En cours : {evaluated} espaces sur {total} terminés. Choisissez « Vérifier à nouveau » dans quelques secondes.',
     statusDone: 'Terminé : {eligible} espaces sur {total} respectent les règles.',
     statusFailed: "L'évaluation s'est arrêtée sur une erreur. Relancez-la, ou prévenez l'administrateur.",
     eligible: 'Respecte les règles',
@@ -401,4 +406,5 @@ export const fr: Catalogue = {
   reportPages: reportPagesFr,
   adminPages: adminPagesFr,
   hoursPages: hoursPagesFr,
+  registryPages: registryPagesFr,
 };

@@ -1,3 +1,4 @@
+import { registryPagesNl } from './registry-pages.js';
 import { labelPagesNl } from './label-pages.js';
 import { reportPagesNl } from './report-pages.js';
 import { adminPagesNl } from './admin-pages.js';
@@ -24,6 +25,7 @@ export const nl: Catalogue = {
     accessibility: 'Toegankelijkheid',
     reports: 'Rapporten',
     admin: 'Beheer',
+    verify: 'Een labelcertificaat controleren',
   },
   form: {
     errorSummaryTitleOne: 'Verbeter 1 probleem',
@@ -58,6 +60,8 @@ export const nl: Catalogue = {
     history: 'Weekgeschiedenis',
     training: 'Opleidingen',
     registry: 'Animatoren, uitrusting, financiering',
+    hours: 'Openingsuren',
+    label: 'Label',
   },
   space: {
     menu: 'Pagina’s van deze ruimte',
@@ -314,6 +318,7 @@ export const nl: Catalogue = {
     updated: 'Deze verklaring werd het laatst nagekeken op {date}.',
   },
   staff: {
+    checkAgain: 'Opnieuw kijken',
     navLabel: 'Regio',
     dashboardTitle: 'Overzicht van de regio',
     dashboardIntro: 'De ruimtes van uw regio, hoe goed ze rapporteren en wat binnenkort aandacht vraagt.',
@@ -348,9 +353,9 @@ export const nl: Catalogue = {
     targetInvalid: 'Kies een ruimte van deze regio, of alle ruimtes.',
     runTitle: 'Resultaten van de evaluatie',
     runIntro: 'Labelregels {scheme} (versie {version}), weken {first} tot {last}.',
-    statusQueued: 'Wacht om te starten. Deze pagina ververst zichzelf om de paar seconden.',
+    statusQueued: 'Wacht om te starten. Wacht enkele seconden en kies dan “Opnieuw kijken”.',
     statusRunning:
-      'Bezig: {evaluated} van {total} ruimtes klaar. Deze pagina ververst zichzelf om de paar seconden.',
+      'Bezig: {evaluated} van {total} ruimtes klaar. Kies binnen enkele seconden “Opnieuw kijken”.',
     statusDone: 'Klaar: {eligible} van {total} ruimtes voldoen aan de regels.',
     statusFailed: 'De evaluatie stopte door een fout. Start ze opnieuw, of verwittig de beheerder.',
     eligible: 'Voldoet aan de regels',
@@ -391,4 +396,5 @@ export const nl: Catalogue = {
   reportPages: reportPagesNl,
   adminPages: adminPagesNl,
   hoursPages: hoursPagesNl,
+  registryPages: registryPagesNl,
 };

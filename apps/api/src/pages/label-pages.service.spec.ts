@@ -1,0 +1,45 @@
+import { dayOf, decisionsFor, longDate, normaliseCode } from './label-pages.service.js';
+
+describe('normaliseCode', () => {
+  it('forgives spaces, missing dashes and lower case, as codes are copied from paper', () => {
+    expect(normaliseCode('ABCD-EFGH-JKMN-PQRS')).toBe('ABCD-EFGH-JKMN-PQRS');
+    expect(normaliseCode(' abcdefghjkmnpqrs ')).toBe('ABCD-EFGH-JKMN-PQRS');
+    expect(normaliseCode('abcd efgh-jkmn pqrs')).toBe('ABCD-EFGH-JKMN-PQRS');
+  });
+
+  it('refuses what cannot be a code: wrong length or look-alike characters the codes never use', () => {
+    expect(normaliseCode('')).toBeNull();
+    expect(normaliseCode('hello')).toBeNull();
+    expect(normaliseCode('ABCD-EFGH-JKMN-PQR')).toBeNull();
+    expect(normaliseCode('ABCD-EFGH-JKMN-PQRST')).toBeNull();
+    expect(normaliseCode('ABCD-EFGH-JKMN-PQR0')).toBeNull();
+    expect(normaliseCode('ABCD-EFGH-JKMN-PQRI')).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQR'")).toBeNull();
+  });
+});
+
+describe('decisionsFor', () => {
+  it('offers only the decisions the current label allows', () => {
+    expect(decisionsFor('none')).toEqual(['grant', 'refuse']);
+    expect(decisionsFor('refused')).toEqual(['grant', 'refuse']);
+    expect(decisionsFor('granted')).toEqual(['grant', 'refuse', 'suspend', 'withdraw', 'renew']);
+    expect(decisionsFor('suspended')).toEqual(['grant', 'refuse', 'withdraw', 'renew']);
+    expect(decisionsFor('expired')).toEqual(['grant', 'refuse', 'renew']);
+    expect(decisionsFor('withdrawn')).toEqual(['grant', 'refuse']);
+  });
+});
+
+describe('longDate', () => {
+  it('writes a date in the visitor language', () => {
+    expect(longDate('2026-12-01', 'en')).toBe('1 December 2026');
+    expect(longDate('2026-12-01', 'fr')).toBe('1 décembre 2026');
+    expect(longDate('2026-12-01', 'nl')).toBe('1 december 2026');
+  });
+});
+
+describe('dayOf', () => {
+  it('gives the day in Brussels, not in UTC', () => {
+    expect(dayOf('2026-11-30T23:30:00.000Z', 'en')).toBe('1 December 2026');
+    expect(dayOf(new Date('2026-06-30T21:59:00.000Z'), 'en')).toBe('30 June 2026');
+  });
+});

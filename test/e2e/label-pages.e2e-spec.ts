@@ -1,0 +1,158 @@
+import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
+import { startTestApi, type TestApi } from '../support/test-app.js';
+
+/** The label decision form over plain HTTP: who may post, plain errors, conflicts, the saved decision. */
+describe('label pages over HTTP', () => {
+  let t: TestApi;
+  let world: RegistryWorld;
+  let runId: string;
+
+  beforeAll(async () => {
+    t = await startTestApi();
+    world = await seedRegistryWorld(t);
+    // A finished evaluation in which BRU-A does not meet the rules (stored as the worker stores it).
+    const [run] = await world.sql(
+      `INSERT INTO label_evaluation_runs (scheme, scheme_version, region_code, space_id, until, window_from,
+         window_to, total, status, eligible_count, finished_at)
+       VALUES ('brussels-ocr', '2021', 'BRU', $1, '2026-11-15', '2025-11-17', '2026-11-15', 1, 'done', 0, now())
+       RETURNING id`,
+      [world.spaces.A.id],
+    );
+    runId = run.id;
+    const criteria = [
+      {
+        criterion: 'B1',
+        metric: 'avg_weekly_opening_hours',
+        measured: 12.5,
+        threshold: 15,
+        operator: '>=',
+        outcome: 'fail',
+        mandatory: true,
+        evidence: {},
+      },
+    ];
+    await world.sql(
+      `INSERT INTO label_evaluation_results (run_id, space_id, eligible, weeks_with_data, criteria, evidence)
+       VALUES ($1, $2, false, 40, $3::jsonb, '{}'::jsonb)`,
+      [runId, world.spaces.A.id, JSON.stringify(criteria)],
+    );
+  });
+  afterAll(() => t?.close());
+
+  const cookiesOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+  async function signedIn(email: string) {
+    const page = await fetch(`${t.baseUrl}/login`);
+    let cookies = cookiesOf(page);
+    const csrf = tokenIn(await page.text());
+    const res = await fetch(`${t.baseUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: new URLSearchParams({ _csrf: csrf, email, password: 'a long enough password' }).toString(),
+    });
+    expect(res.status).toBe(303);
+    cookies = `${cookies}; ${cookiesOf(res)}`;
+    const get = (path: string) =>
+      fetch(`${t.baseUrl}${path}`, { redirect: 'manual', headers: { cookie: cookies } });
+    const decide = async (fields: Record<string, string>) => {
+      const res = await fetch(`${t.baseUrl}/staff/labels/BRU-A/decisions?lang=en`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: new URLSearchParams({
+          _csrf: csrf,
+          evaluationId: runId,
+          currentDecisionId: '',
+          ...fields,
+        }).toString(),
+      });
+      return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+    };
+    return { get, decide };
+  }
+
+  const labelCount = async () => (await world.sql(`SELECT count(*)::int AS n FROM labels`))[0].n;
+
+  it('shows the latest evidence in the scheme words, and refuses coordinators and other regions', async () => {
+    const staff = await signedIn('staff-bru@example.be');
+    const page = await staff.get('/staff/labels/BRU-A?lang=en');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Open at least 15 h a week to all publics');
+    expect(html).toContain('The space does not meet all the label rules.');
+    expect(html).toContain(`name="evaluationId" value="${runId}"`);
+
+    for (const email of ['coord-a@example.be', 'staff-wal@example.be']) {
+      const other = await signedIn(email);
+      expect((await other.get('/staff/labels/BRU-A')).status).toBe(403);
+      const posted = await other.decide({ decision: 'grant', justification: 'forged' });
+      expect(posted.status).toBe(403);
+    }
+    // The coordinator reads the same evidence on their own page.
+    const coordinator = await signedIn('coord-a@example.be');
+    const own = await coordinator.get('/spaces/BRU-A/label?lang=en');
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('This space has no label yet.');
+    expect(await labelCount()).toBe(0);
+  });
+
+  it('answers bad decisions next to the field, in plain words, and saves nothing', async () => {
+    const staff = await signedIn('staff-bru@example.be');
+    const noReason = await staff.decide({ decision: 'grant' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.html).toContain(
+      'The evaluation found that the space does not meet the rules. Explain why you grant the label anyway.',
+    );
+    expect(noReason.html).toMatch(/id="field-justification"[^>]*aria-invalid="true"/);
+
+    const forged = await staff.decide({ decision: 'suspend' });
+    expect(forged.status).toBe(400);
+    expect(forged.html).toContain(
+      'This decision does not fit the current label (no label). Choose another one.',
+    );
+
+    const wrongRun = await staff.decide({ decision: 'grant', justification: 'x', evaluationId: 'not-a-run' });
+    expect(wrongRun.status).toBe(400);
+    expect(wrongRun.html).toContain('This evaluation cannot be used for this space.');
+
+    const tooLong = await staff.decide({ decision: 'refuse', justification: 'x'.repeat(4001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.html).toContain('Write at most 4000 characters.');
+    expect(await labelCount()).toBe(0);
+  });
+
+  it('saves a grant with a reason and a start date, then refuses a decision taken on a stale page', async () => {
+    const staff = await signedIn('staff-bru@example.be');
+    // A start date in the future, so the certificate is real but not yet valid.
+    const from = `${new Date().getUTCFullYear() + 1}-03-01`;
+    const saved = await staff.decide({ decision: 'grant', justification: 'Seen on site.', validFrom: from });
+    expect(saved).toMatchObject({ status: 303, location: '/staff/labels/BRU-A?saved=1' });
+    const [label] = await world.sql(
+      `SELECT id, status, valid_from::text AS "from", valid_until::text AS "until", verification_code AS code
+       FROM labels WHERE space_id = $1`,
+      [world.spaces.A.id],
+    );
+    expect(label).toMatchObject({ status: 'granted', from, until: `${Number(from.slice(0, 4)) + 3}-02-28` });
+
+    // Someone decided since this form was read (its currentDecisionId is empty): 409, nothing saved.
+    const stale = await staff.decide({ decision: 'refuse', justification: 'late' });
+    expect(stale.status).toBe(409);
+    expect(stale.html).toContain('Someone else decided on this label in the meantime.');
+    expect(stale.html).toContain(`name="currentDecisionId" value="${label.id}"`);
+    expect(await labelCount()).toBe(1);
+
+    // The certificate: a label starting later is real but not yet valid.
+    const visitor = await fetch(`${t.baseUrl}/verify?code=${label.code}&lang=en`);
+    expect(visitor.status).toBe(200);
+    const html = await visitor.text();
+    const year = Number(from.slice(0, 4));
+    expect(html).toContain(`This certificate is real, but the label only starts on 1 March ${year}.`);
+    expect(html).toContain(`from 1 March ${year} to 28 February ${year + 3}`);
+  });
+});

@@ -146,9 +146,11 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
        WHERE (a.entity = 'animator' AND a.entity_id = p.id::text) OR (a.entity = 'assignment' AND a.after ->> 'animatorId' = p.id::text)
        ORDER BY a.id`,
     );
+    // Reading the person's contact details just now is itself on the trail.
     expect(trail.map((e) => [e.entity, e.action, e.space_id, e.region_code])).toEqual([
       ['animator', 'create', w.spaces.B.id, 'BRU'],
       ['assignment', 'create', w.spaces.B.id, 'BRU'],
+      ['animator', 'read', w.spaces.B.id, 'BRU'],
     ]);
     expect(trail[0].after).toMatchObject({
       name: '[changed]',
@@ -600,22 +602,52 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
         ['BRU-B', 'OCR Elsene', 'project_lead', 0.3],
         ['WAL-C', 'EPN de Liège', 'volunteer', 0.1],
       ]);
+      // The earlier tests' reads of Marie (single and in lists) are on the trail too.
       const entries = res.body.auditEntries.map((e: any) => [e.entity, e.action]);
-      expect(entries).toEqual([
+      expect(entries.filter(([, action]: string[]) => action !== 'read')).toEqual([
         ['animator', 'create'],
         ['assignment', 'create'],
         ['assignment', 'create'],
         ['assignment', 'create'],
-        ['animator', 'read'],
       ]);
-      const reads = await w.sql(
+      expect(entries.at(-1)).toEqual(['animator', 'read']);
+      const [exportRead] = await w.sql(
         `SELECT actor_user_id, region_code, before, after FROM audit_log
-         WHERE entity = 'animator' AND entity_id = $1 AND action = 'read'`,
+         WHERE entity = 'animator' AND entity_id = $1 AND action = 'read' ORDER BY id DESC LIMIT 1`,
         [marieId],
       );
-      expect(reads).toEqual([
-        { actor_user_id: w.users.staffBRU, region_code: 'BRU', before: null, after: null },
-      ]);
+      expect(exportRead).toEqual({
+        actor_user_id: w.users.staffBRU,
+        region_code: 'BRU',
+        before: null,
+        after: null,
+      });
+    });
+
+    it('records every read of a person by a single look-up or in a list, by whom', async () => {
+      const reads = async () =>
+        (
+          await w.sql(
+            `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'animator' AND entity_id = $1 AND action = 'read'`,
+            [marieId],
+          )
+        )[0].n as number;
+      const before = await reads();
+      expect((await call('GET', '/api/v1/animators/ANIM-SHARED', w.tokens.coordA)).status).toBe(200);
+      expect(await reads()).toBe(before + 1);
+      const listed = await call('GET', '/api/v1/animators?q=Marie', w.tokens.staffBRU);
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((a: any) => a.ref)).toContain('ANIM-SHARED');
+      expect(await reads()).toBe(before + 2);
+      const [last] = await w.sql(
+        `SELECT actor_user_id, region_code FROM audit_log
+         WHERE entity = 'animator' AND entity_id = $1 AND action = 'read' ORDER BY id DESC LIMIT 1`,
+        [marieId],
+      );
+      expect(last).toEqual({ actor_user_id: w.users.staffBRU, region_code: 'BRU' });
+      // A refused read records nothing.
+      expect((await call('GET', '/api/v1/animators/ANIM-SHARED')).status).toBe(401);
+      expect(await reads()).toBe(before + 2);
     });
 
     it('erases name and contact everywhere, replaces the ref, and changes no figure', async () => {

@@ -158,6 +158,7 @@ export class AnimatorsService {
     return { spaceId: first?.spaceId ?? null, regionCode: first?.regionCode ?? null };
   }
 
+  /** A page of people with their contact details: each person shown is recorded as read. */
   async list(principal: Principal, query: AnimatorListQueryDto): Promise<AnimatorPageDto> {
     const { page, pageSize, limit, offset } = pageOf(query);
     const { items, total } = await this.repo.list(principal, {
@@ -166,6 +167,22 @@ export class AnimatorsService {
       limit,
       offset,
     });
+    if (items.length > 0) {
+      await this.dataSource.transaction((m) =>
+        this.audit.record(
+          m,
+          principal,
+          // The reader's region (null for admins), not each person's: one statement for the whole page.
+          items.map((a) => ({
+            action: 'read' as const,
+            entity: 'animator',
+            entityId: a.id,
+            spaceId: null,
+            regionCode: principal.regionCode ?? null,
+          })),
+        ),
+      );
+    }
     return {
       items: items.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest),
       total,
@@ -174,9 +191,20 @@ export class AnimatorsService {
     };
   }
 
+  /** The person with their contact details; reading them is recorded ('read'), like an export. */
   async get(principal: Principal, ref: string): Promise<AnimatorDto> {
-    const animator = await this.animator(ref);
-    return toAnimatorDto(animator, await this.repo.assignmentsOf(animator.id, principal));
+    return this.dataSource.transaction(async (m) => {
+      const animator = await this.animator(ref, m);
+      await this.audit.record(m, principal, [
+        {
+          action: 'read',
+          entity: 'animator',
+          entityId: animator.id,
+          ...(await this.personAuditSpace(principal, animator.id, m)),
+        },
+      ]);
+      return toAnimatorDto(animator, await this.repo.assignmentsOf(animator.id, principal, m));
+    });
   }
 
   /** The person and a first assignment, at a space the route has checked the caller may work on. */

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { QueueName } from '../../libs/core/src/index.js';
+import { EVALUATION_BATCH_SIZE } from '../../libs/labels/src/index.js';
 import { withClient } from '../bench-database.js';
 import { distPath, freePort, startProcess, startServer, type ServerProcess } from '../child-process.js';
 import { isoDate, weekMonday } from '../iso-weeks.js';
@@ -136,8 +137,8 @@ async function dropQueueKeys(prefix: string): Promise<void> {
 
 /**
  * (4) A whole-region label evaluation through the real path: POST /api/v1/label-evaluations (admin) to
- * the API from dist, the outbox relays it to BullMQ, the worker from dist fans it out (one job per space,
- * then the parent job) and stores the results. Timed from the POST until the run is `done`. The floor is
+ * the API from dist, the outbox relays it to BullMQ, the worker from dist fans it out (one job per batch
+ * of spaces, then the parent job) and stores the results. Timed from the POST until the run is `done`. The floor is
  * one hand-written SQL pass computing the same metrics for the same spaces, whose values must match the
  * stored results.
  */
@@ -278,7 +279,7 @@ export const labelsScenario: Scenario = {
               `floor median of ${config.repeats}: ${floorRuns.map((t) => t.toFixed(1)).join(', ')} ms`,
             `until ${until}: window ${window.from} to ${window.to} (${window.weeks} weeks); ` +
               `${compared} criterion values compared`,
-            `worker: one job per space at concurrency 4, then the parent job` +
+            `worker: one job per batch of ${EVALUATION_BATCH_SIZE} spaces at concurrency 4, then the parent job` +
               (workerPeak ? `; peak RSS ${workerPeak.toFixed(0)} MB` : ''),
             `load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs`,
             ...mismatches.slice(0, 8).map((m) => `differs: ${m}`),

@@ -1,6 +1,7 @@
 export { LABELS_ENTITIES } from './entities.js';
 export { LabelsHttpModule, LabelsModule, LabelsWorkerModule } from './labels.module.js';
 export { EvaluationsService } from './evaluations/evaluations.service.js';
+export { EVALUATION_BATCH_SIZE } from './evaluations/label-flow.producer.js';
 export { LabelSchemesService, SCHEMES_FOLDER, readSchemeFiles } from './schemes/label-schemes.service.js';
 export { LabelExpiryService } from './expiry/label-expiry.service.js';
 export { LABEL_EXPIRY_SCHEDULE } from './expiry/label-expiry.handler.js';

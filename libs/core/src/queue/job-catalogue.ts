@@ -16,6 +16,7 @@ export enum JobName {
   ActivityReminders = 'activity.reminders',
   ReportsGenerate = 'reports.generate',
   LabelsEvaluateSpace = 'labels.evaluate-space',
+  LabelsEvaluateBatch = 'labels.evaluate-batch',
   LabelsEvaluateRegion = 'labels.evaluate-region',
   LabelsStartRegion = 'labels.start-region',
   LabelsExpiry = 'labels.expiry',
@@ -34,6 +35,11 @@ export interface JobPayloads {
   [JobName.ReportsGenerate]: JobBase & { reportId: string };
   /** Evaluates one space for an evaluation run; idempotent (the result is keyed by run and space). */
   [JobName.LabelsEvaluateSpace]: JobBase & { runId: string; spaceId: string };
+  /**
+   * Evaluates a batch of a region's spaces (a child of the region's flow) with one set-based pass;
+   * idempotent like a single space. `batch` numbers it within the run, for its job id.
+   */
+  [JobName.LabelsEvaluateBatch]: JobBase & { runId: string; batch: number; spaceIds: string[] };
   /** The parent of a region's flow: runs after its children and aggregates the run. */
   [JobName.LabelsEvaluateRegion]: JobBase & { runId: string };
   /** Fans a region's run out into its flow (queued through the outbox with the run). */
@@ -54,6 +60,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.ActivityReminders]: { queue: QueueName.Activity, key: (p) => p.asOf ?? 'now' },
   [JobName.ReportsGenerate]: { queue: QueueName.Reports, key: (p) => p.reportId },
   [JobName.LabelsEvaluateSpace]: { queue: QueueName.Labels, key: (p) => `${p.runId}.${p.spaceId}` },
+  [JobName.LabelsEvaluateBatch]: { queue: QueueName.Labels, key: (p) => `${p.runId}.b${p.batch}` },
   [JobName.LabelsEvaluateRegion]: { queue: QueueName.Labels, key: (p) => p.runId },
   [JobName.LabelsStartRegion]: { queue: QueueName.Labels, key: (p) => p.runId },
   [JobName.LabelsExpiry]: { queue: QueueName.Labels, key: (p) => p.asOf ?? 'now' },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobHandler, JobName, type JobPayloads } from '../../../core/src/index.js';
 import { EvaluationsService } from './evaluations.service.js';
 
-/** Worker side of evaluations: one job per space, and the region's parent job that aggregates. */
+/** Worker side of evaluations: one space, a batch of a region's spaces, and the region's parent job. */
 @Injectable()
 export class EvaluationJobsHandler {
   constructor(private readonly evaluations: EvaluationsService) {}
@@ -10,6 +10,11 @@ export class EvaluationJobsHandler {
   @JobHandler(JobName.LabelsEvaluateSpace)
   evaluateSpace(payload: JobPayloads[JobName.LabelsEvaluateSpace]): Promise<void> {
     return this.evaluations.evaluate(payload.runId, [payload.spaceId]);
+  }
+
+  @JobHandler(JobName.LabelsEvaluateBatch)
+  evaluateBatch(payload: JobPayloads[JobName.LabelsEvaluateBatch]): Promise<void> {
+    return this.evaluations.evaluate(payload.runId, payload.spaceIds);
   }
 
   @JobHandler(JobName.LabelsStartRegion)

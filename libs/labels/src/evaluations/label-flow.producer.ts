@@ -11,9 +11,16 @@ import {
 } from '../../../core/src/index.js';
 
 /**
+ * Spaces per child job. Each child measures its spaces in one set-based statement, so a batch costs
+ * about what one space costs; one job per space made a region's evaluation ~30× slower than one
+ * SQL pass (docs/performance.md, scenario 4). Batches still spread over the worker's concurrency.
+ */
+export const EVALUATION_BATCH_SIZE = 160;
+
+/**
  * Adds a region's evaluation as one BullMQ flow: a parent job (aggregation) with one child job per
- * space, added atomically. Job ids are deterministic, so the same run never enqueues twice. A child
- * that fails for good does not block the parent: the run then shows fewer results than spaces.
+ * batch of spaces, added atomically. Job ids are deterministic, so the same run never enqueues twice.
+ * A child that fails for good does not block the parent: the run then shows fewer results than spaces.
  */
 @Injectable()
 export class LabelFlowProducer implements OnApplicationShutdown {
@@ -30,15 +37,15 @@ export class LabelFlowProducer implements OnApplicationShutdown {
       queueName: JOBS[JobName.LabelsEvaluateRegion].queue,
       data: parent,
       opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobId(JobName.LabelsEvaluateRegion, parent) },
-      children: spaceIds.map((spaceId) => {
-        const data = { runId, spaceId, correlationId };
+      children: batchesOf(spaceIds, EVALUATION_BATCH_SIZE).map((batchIds, batch) => {
+        const data = { runId, batch, spaceIds: batchIds, correlationId };
         return {
-          name: JobName.LabelsEvaluateSpace,
-          queueName: JOBS[JobName.LabelsEvaluateSpace].queue,
+          name: JobName.LabelsEvaluateBatch,
+          queueName: JOBS[JobName.LabelsEvaluateBatch].queue,
           data,
           opts: {
             ...DEFAULT_JOB_OPTIONS,
-            jobId: jobId(JobName.LabelsEvaluateSpace, data),
+            jobId: jobId(JobName.LabelsEvaluateBatch, data),
             ignoreDependencyOnFailure: true,
           },
         };
@@ -49,4 +56,11 @@ export class LabelFlowProducer implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.producer?.close();
   }
+}
+
+/** The ids in consecutive batches of at most `size`, in their order. */
+export function batchesOf<T>(ids: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
+  return batches;
 }

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const document: any;
@@ -57,4 +57,45 @@ export async function checkAgainUntil(page: Page, doneSelector: string, timeoutM
     await page.waitForTimeout(300);
     await Promise.all([page.waitForLoadState('load'), page.click('a.check-again')]);
   }
+}
+
+/** The password of every user of the test world (test/support/registry-world.ts). */
+export const WORLD_PASSWORD = 'a long enough password';
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  /** The browser's locale (its Accept-Language); en-GB unless given. */
+  locale?: string;
+  acceptDownloads?: boolean;
+}
+
+/** A page in a fresh browser context (its own cookies) on the test API; the context joins `contexts`. */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  contexts: BrowserContext[],
+  options: PageOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: options.width ?? 1024, height: options.height ?? 800 },
+    locale: options.locale ?? 'en-GB',
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Signs in through the login form, in the given page language, and waits for "My spaces". */
+export async function logIn(
+  page: Page,
+  email: string,
+  lang = 'en',
+  password = WORLD_PASSWORD,
+): Promise<void> {
+  await page.goto(`/login?lang=${lang}`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', password);
+  await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
 }

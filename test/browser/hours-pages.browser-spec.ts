@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, tabTo } from './browser.js';
+import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage, tabTo } from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const document: any;
 
-const PASSWORD = 'a long enough password';
 const LANGS = ['nl', 'fr', 'en'] as const;
 const SCREENSHOTS = join(projectRoot(), 'docs/screenshots');
 const BROWSER_TIMEOUT = 180_000;
@@ -33,22 +32,11 @@ describe('the opening-hours editor in Chromium', () => {
     await t?.close();
   });
 
-  async function newPage(options: { width?: number; lang?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      viewport: { width: options.width ?? 1024, height: 800 },
+  const newPage = (options: { width?: number; lang?: string } = {}) =>
+    openPage(browser, t.baseUrl, contexts, {
+      width: options.width,
       locale: options.lang === 'fr' ? 'fr-BE' : options.lang === 'nl' ? 'nl-BE' : 'en-GB',
     });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, lang = 'en') {
-    await page.goto(`/login?lang=${lang}`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
-  }
 
   const storedHours = async (ref = 'BRU-A') =>
     (

@@ -5,9 +5,15 @@ import { projectRoot } from '../../libs/core/src/index.js';
 import { decisionValidity } from '../../libs/labels/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
-import { axeViolations, checkAgainUntil, horizontalOverflow, launchChromium } from './browser.js';
+import {
+  axeViolations,
+  checkAgainUntil,
+  horizontalOverflow,
+  launchChromium,
+  logIn,
+  openPage,
+} from './browser.js';
 
-const PASSWORD = 'a long enough password';
 const LANGS = ['nl', 'fr', 'en'] as const;
 const BROWSER_TIMEOUT = 180_000;
 const RUN_URL = /\/staff\/evaluations\/[0-9a-f-]{36}$/;
@@ -38,22 +44,8 @@ describe('label pages in Chromium', () => {
     await t?.close();
   });
 
-  async function newPage(options: { width?: number; height?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      viewport: { width: options.width ?? 1024, height: options.height ?? 800 },
-      locale: 'en-GB',
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, lang = 'en') {
-    await page.goto(`/login?lang=${lang}`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
-  }
+  const newPage = (options: { width?: number; height?: number } = {}) =>
+    openPage(browser, t.baseUrl, contexts, options);
 
   /** Starts an evaluation of one space from the staff form and waits until the run page says it is done. */
   async function evaluate(page: Page, spaceRef: string): Promise<string> {

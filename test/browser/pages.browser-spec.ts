@@ -5,7 +5,7 @@ import { lastCompleteWeek } from '../../libs/activity/src/index.js';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, tabTo } from './browser.js';
+import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage, tabTo } from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const document: any;
@@ -64,22 +64,8 @@ describe('web pages in Chromium', () => {
     await t?.close();
   });
 
-  async function newPage(options: { width?: number; height?: number; lang?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      viewport: { width: options.width ?? 1024, height: options.height ?? 800 },
-      locale: options.lang ?? 'en-GB',
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, lang = 'en') {
-    await page.goto(`/login?lang=${lang}`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
-  }
+  const newPage = (options: { width?: number; height?: number; lang?: string } = {}) =>
+    openPage(browser, t.baseUrl, contexts, { ...options, locale: options.lang });
 
   const storedWeek = (ref: string, week: string) =>
     world.sql(
@@ -219,6 +205,7 @@ describe('web pages in Chromium', () => {
     await go('find-none', '/find?q=Atlantis');
     await go('space-detail', `/find/BRU-A?at=${MONDAY_MORNING}`);
     await go('not-found', '/find/NOPE');
+    await go('unknown-address', '/no/such/page');
     await go('accessibility', '/accessibility');
     await go('login', '/login');
     await page.fill('#field-email', 'coord-a@example.be');
@@ -280,7 +267,7 @@ describe('web pages in Chromium', () => {
           if (overflow > 0) overflowing.push(`${lang}:${name} is ${overflow}px too wide`);
         });
       }
-      expect(visited).toHaveLength(3 * 18);
+      expect(visited).toHaveLength(3 * 19);
       expect(violations).toEqual([]);
       expect(overflowing).toEqual([]);
     },

@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, tabTo } from './browser.js';
+import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage, tabTo } from './browser.js';
 
-const PASSWORD = 'a long enough password';
 const LANGS = ['nl', 'fr', 'en'] as const;
 const SCREENSHOTS = join(projectRoot(), 'docs/screenshots');
 const BROWSER_TIMEOUT = 180_000;
@@ -48,22 +47,8 @@ describe('the registry edit pages in Chromium', () => {
     await t?.close();
   });
 
-  async function newPage(options: { width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      viewport: { width: options.width ?? 1024, height: 800 },
-      locale: 'en-GB',
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, lang = 'en') {
-    await page.goto(`/login?lang=${lang}`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
-  }
+  const newPage = (options: { width?: number; height?: number } = {}) =>
+    openPage(browser, t.baseUrl, contexts, options);
 
   const forms = () => [
     '/spaces/BRU-A/registry',

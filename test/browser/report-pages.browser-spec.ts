@@ -11,12 +11,11 @@ import {
   type TestApi,
   type WorkerProcess,
 } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium } from './browser.js';
+import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage } from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const Option: any;
 
-const PASSWORD = 'a long enough password';
 const LANGS = ['nl', 'fr', 'en'] as const;
 const BROWSER_TIMEOUT = 240_000;
 const RUN_URL = /\/staff\/reports\/[0-9a-f-]{36}$/;
@@ -62,23 +61,8 @@ describe('report pages in Chromium', () => {
     await t?.close();
   });
 
-  async function newPage(options: { width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      viewport: { width: options.width ?? 1024, height: 800 },
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, lang = 'en') {
-    await page.goto(`/login?lang=${lang}`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
-  }
+  const newPage = (options: { width?: number } = {}) =>
+    openPage(browser, t.baseUrl, contexts, { ...options, acceptDownloads: true });
 
   /** Asks for a report from the form and waits, by the page's own refresh, until it is done. */
   async function requestReport(page: Page, fields: { region?: string; year: number }): Promise<string> {

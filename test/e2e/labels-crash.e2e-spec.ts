@@ -61,7 +61,15 @@ describe('labels: a region evaluation survives kill -9', () => {
     await waitFor(async () => (await resultCount(runId)) >= 20, 30000, 5);
     const killed = await first.stop('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    const atKill = await resultCount(runId);
+    // A statement the worker had already sent still commits in PostgreSQL after the kill: wait until
+    // the stored results stop moving before comparing them with what the run reports.
+    let atKill = await resultCount(runId);
+    for (let settled = false; !settled;) {
+      await new Promise((r) => setTimeout(r, 300));
+      const now = await resultCount(runId);
+      settled = now === atKill;
+      atKill = now;
+    }
     expect(atKill).toBeLessThan(total);
     const progress = await api(t.baseUrl, 'GET', `/api/v1/label-evaluations/${runId}`, {
       token: w.tokens.staffWAL,

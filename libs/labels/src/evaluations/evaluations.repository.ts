@@ -123,17 +123,30 @@ export class EvaluationsRepository {
   }
 
   /**
-   * Stores results in one statement, whatever their number. Keyed by (run, space): a retried or
-   * duplicated job finds its row already there and stores nothing (the first result of a run stands).
+   * Stores results and brings the run up to date (running, or done for a one-space run; its eligible
+   * count) in ONE statement, whatever their number, so a crash never leaves results next to a run that
+   * still says it is queued. Keyed by (run, space): a retried or duplicated job finds its rows already
+   * there and stores nothing (the first result of a run stands).
    */
   async storeResults(runId: string, results: readonly NewResult[]): Promise<void> {
-    if (results.length === 0) return;
+    if (results.length === 0) return this.touchRun(runId, false);
     await this.dataSource.query(
-      `INSERT INTO label_evaluation_results (run_id, space_id, eligible, weeks_with_data, criteria, evidence)
-       SELECT $1, x.space_id, x.eligible, x.weeks_with_data, x.criteria, x.evidence
-       FROM jsonb_to_recordset($2::jsonb) AS x(space_id uuid, eligible boolean, weeks_with_data int, criteria jsonb,
-         evidence jsonb)
-       ON CONFLICT (run_id, space_id) DO NOTHING`,
+      `WITH stored AS (
+         INSERT INTO label_evaluation_results (run_id, space_id, eligible, weeks_with_data, criteria, evidence)
+         SELECT $1, x.space_id, x.eligible, x.weeks_with_data, x.criteria, x.evidence
+         FROM jsonb_to_recordset($2::jsonb) AS x(space_id uuid, eligible boolean, weeks_with_data int, criteria jsonb,
+           evidence jsonb)
+         ON CONFLICT (run_id, space_id) DO NOTHING
+         RETURNING eligible
+       )
+       -- The statement's snapshot does not see the rows it inserts: they are counted from "stored".
+       UPDATE label_evaluation_runs r
+       SET status = CASE WHEN r.space_id IS NOT NULL THEN 'done' ELSE 'running' END,
+           eligible_count = (SELECT count(*) FILTER (WHERE x.eligible)::int FROM label_evaluation_results x
+                              WHERE x.run_id = r.id)
+                            + (SELECT count(*) FILTER (WHERE eligible)::int FROM stored),
+           finished_at = CASE WHEN r.space_id IS NOT NULL THEN COALESCE(r.finished_at, now()) END
+       WHERE r.id = $1 AND r.status <> 'done'`,
       [
         runId,
         JSON.stringify(

@@ -104,8 +104,8 @@ export class EvaluationsService {
 
   /**
    * The worker's work for one child job (or any batch): the run and scheme (2 statements), every
-   * metric of every space (1 set-based statement), the results (1 statement, idempotent) and the run's
-   * status (1 statement). The number of statements does not depend on the number of spaces.
+   * metric of every space (1 set-based statement), and the results with the run's status (1 statement,
+   * idempotent). The number of statements does not depend on the number of spaces.
    */
   async evaluate(runId: string, spaceIds: readonly string[]): Promise<void> {
     const run = await this.repo.findRun(runId);
@@ -125,7 +125,6 @@ export class EvaluationsService {
         ...evaluateSpace(scheme.definition, m),
       })),
     );
-    await this.repo.touchRun(runId, false);
   }
 
   /** The parent job of a region run, after its children: counts and closes the run. */

@@ -12,8 +12,8 @@ const KILL_BUDGET_MS = Number(process.env.FAULT_KILL_BUDGET_MS ?? 360_000);
 /**
  * `kill -9` of the worker while it evaluates a region's spaces for a label, again and again, each time
  * with a fresh worker behind it and a new run queued each time. A kill lands once the fresh worker is
- * storing results, so (nearly) every kill interrupts batch jobs mid-work. In the end every run is done, with exactly one result per space,
- * and no run's aggregation (the flow's parent job) completed twice.
+ * storing results, so (nearly) every kill interrupts batch jobs mid-work. In the end every run is done,
+ * with exactly one result per space, and no run's aggregation (the flow's parent job) completed twice.
  */
 describe('faults: kill -9 of workers during label evaluations', () => {
   let system: FaultSystem;

@@ -99,3 +99,18 @@ export async function logIn(
   await page.fill('#field-password', password);
   await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
 }
+
+const EVALUATION_RUN_URL = /\/staff\/evaluations\/[0-9a-f-]{36}$/;
+
+/**
+ * Starts an evaluation of one space from the staff form, as signed-in staff, and follows "Check again"
+ * until the run is done. Resolves with the run page's address.
+ */
+export async function evaluateFromForm(page: Page, spaceRef: string): Promise<string> {
+  await page.goto('/staff/evaluations');
+  await page.selectOption('#field-target', spaceRef);
+  await Promise.all([page.waitForURL(EVALUATION_RUN_URL), page.click('form.form button[type=submit]')]);
+  const url = page.url();
+  await checkAgainUntil(page, '.status-done');
+  return url;
+}

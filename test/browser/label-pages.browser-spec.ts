@@ -7,7 +7,7 @@ import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world
 import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
-  checkAgainUntil,
+  evaluateFromForm,
   horizontalOverflow,
   launchChromium,
   logIn,
@@ -16,7 +16,6 @@ import {
 
 const LANGS = ['nl', 'fr', 'en'] as const;
 const BROWSER_TIMEOUT = 180_000;
-const RUN_URL = /\/staff\/evaluations\/[0-9a-f-]{36}$/;
 const SCREENSHOTS = join(projectRoot(), 'docs/screenshots');
 const REASON = 'Visited on site: the space works well, its figures were sent late.';
 
@@ -49,12 +48,7 @@ describe('label pages in Chromium', () => {
 
   /** Starts an evaluation of one space from the staff form and waits until the run page says it is done. */
   async function evaluate(page: Page, spaceRef: string): Promise<string> {
-    await page.goto('/staff/evaluations');
-    await page.selectOption('#field-target', spaceRef);
-    await Promise.all([page.waitForURL(RUN_URL), page.click('form.form button[type=submit]')]);
-    const runId = page.url().split('/').pop()!;
-    await checkAgainUntil(page, '.status-done');
-    return runId;
+    return (await evaluateFromForm(page, spaceRef)).split('/').pop()!;
   }
 
   const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();

@@ -3,7 +3,7 @@ import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world
 import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
-  checkAgainUntil,
+  evaluateFromForm,
   horizontalOverflow,
   launchChromium,
   logIn,
@@ -15,7 +15,6 @@ declare const Option: any;
 
 const LANGS = ['nl', 'fr', 'en'] as const;
 const BROWSER_TIMEOUT = 180_000;
-const RUN_URL = /\/staff\/evaluations\/[0-9a-f-]{36}$/;
 
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -54,12 +53,7 @@ describe('regional staff pages in Chromium', () => {
 
   /** Starts an evaluation of one space from the form and follows "Check again" until it is done. */
   async function evaluate(page: Page, spaceRef: string): Promise<string> {
-    await page.goto('/staff/evaluations');
-    await page.selectOption('#field-target', spaceRef);
-    await Promise.all([page.waitForURL(RUN_URL), page.click('form.form button[type=submit]')]);
-    const url = page.url();
-    await checkAgainUntil(page, '.status-done');
-    return url;
+    return evaluateFromForm(page, spaceRef);
   }
 
   it(

@@ -38,7 +38,7 @@ import {
   TrainingSessionsService,
   WeeksService,
 } from './lib-services.js';
-import { spaceNavOf, type SpacePage } from './space-nav.js';
+import { spaceNavOf } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
 
 export const WEEK_FIELDS = [
@@ -265,7 +265,7 @@ export class CoordinatorPagesService {
       title: m.week.title,
       section: 'mySpaces',
       data: {
-        ...this.spaceNav(space, 'week', m),
+        ...spaceNavOf(space, 'week', m),
         formAction: `/spaces/${encodeURIComponent(ref)}/week`,
         week,
         weekHeading: weekLabel(week),
@@ -329,7 +329,7 @@ export class CoordinatorPagesService {
       title: m.history.title,
       section: 'mySpaces',
       data: {
-        ...this.spaceNav(space, 'history', m),
+        ...spaceNavOf(space, 'history', m),
         formAction: `/spaces/${encodeURIComponent(ref)}/history`,
         yearOptions: Array.from({ length: currentYear - firstYear + 1 }, (_, i) => currentYear - i).map(
           (y) => ({
@@ -414,7 +414,7 @@ export class CoordinatorPagesService {
       section: 'mySpaces',
       status: errors.length ? 400 : 200,
       data: {
-        ...this.spaceNav(space, 'training', m),
+        ...spaceNavOf(space, 'training', m),
         formAction: `/spaces/${encodeURIComponent(ref)}/training`,
         flash: saved ? fill(t.saved, { title: saved.title }) : '',
         errorSummary: errorSummary(errors, m, anchors, fieldId('title')),
@@ -514,7 +514,7 @@ export class CoordinatorPagesService {
       title: r.title,
       section: 'mySpaces',
       data: {
-        ...this.spaceNav(space, 'registry', m),
+        ...spaceNavOf(space, 'registry', m),
         flash: saved === 'removed' ? e.removed : typeof saved === 'string' && saved !== '' ? e.saved : '',
         addAnimatorHref: `${base}/animators/new`,
         addEquipmentHref: `${base}/equipment/new`,
@@ -643,10 +643,6 @@ export class CoordinatorPagesService {
       }
       throw error;
     }
-  }
-
-  private spaceNav(space: { ref: string; name: string }, current: SpacePage, m: Catalogue) {
-    return spaceNavOf(space, current, m);
   }
 }
 

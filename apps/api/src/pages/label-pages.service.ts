@@ -27,6 +27,7 @@ import {
   type CreateDecisionDto,
   type LabelDecision,
 } from './lib-services.js';
+import { spaceNavOf } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
 
 type Outcome = { redirect: string } | { view: PageView };
@@ -253,7 +254,6 @@ export class LabelPagesService {
       this.current(space, lang),
       this.evidence(principal, space, lang, false),
     ]);
-    const base = `/spaces/${encodeURIComponent(space.ref)}`;
     const m = CATALOGUES[lang];
     const staff = principal.role === 'regional_staff' || principal.role === 'admin';
     return {
@@ -261,14 +261,7 @@ export class LabelPagesService {
       title: t.statusTitle,
       section: 'mySpaces',
       data: {
-        space: { ref: space.ref, name: space.name },
-        spaceNav: [
-          { href: `${base}/week`, label: m.mySpaces.thisWeek, current: false },
-          { href: `${base}/history`, label: m.mySpaces.history, current: false },
-          { href: `${base}/training`, label: m.mySpaces.training, current: false },
-          { href: `${base}/registry`, label: m.mySpaces.registry, current: false },
-          { href: `${base}/label`, label: t.navLabel, current: true },
-        ],
+        ...spaceNavOf(space, 'label', m),
         explained: t.explained[(current?.status ?? 'none') as keyof Texts['explained']] ?? '',
         current,
         evidence,

@@ -3,7 +3,6 @@
  * include it as `hoursPages`). NL and FR have the type of EN, so a missing or extra key fails the type check.
  */
 export const hoursPagesEn = {
-  navLabel: 'Opening hours',
   title: 'Opening hours',
   intro: 'Fill in when the space is open in a normal week. Leave a row empty if you do not need it.',
   timeHint: 'Write times like 09:00. Use 24:00 for midnight at the end of the day.',
@@ -80,7 +79,6 @@ export const hoursPagesEn = {
 };
 
 export const hoursPagesFr: typeof hoursPagesEn = {
-  navLabel: "Heures d'ouverture",
   title: "Heures d'ouverture",
   intro:
     "Indiquez quand l'espace est ouvert pendant une semaine normale. Laissez une ligne vide si vous n'en avez pas besoin.",
@@ -158,7 +156,6 @@ export const hoursPagesFr: typeof hoursPagesEn = {
 };
 
 export const hoursPagesNl: typeof hoursPagesEn = {
-  navLabel: 'Openingsuren',
   title: 'Openingsuren',
   intro: 'Vul in wanneer de ruimte open is in een gewone week. Laat een rij leeg als u ze niet nodig hebt.',
   timeHint: 'Schrijf uren zoals 09:00. Gebruik 24:00 voor middernacht aan het einde van de dag.',

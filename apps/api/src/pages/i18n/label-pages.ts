@@ -3,7 +3,6 @@
  * include it as `labelPages`). NL and FR have the type of EN, so a missing or extra key fails the type check.
  */
 export const labelPagesEn = {
-  navLabel: 'Label',
   statusTitle: 'Label and evidence',
   statusIntro: 'The label of your space, and the figures the region used to decide on it.',
   explained: {
@@ -108,7 +107,6 @@ export const labelPagesEn = {
 };
 
 export const labelPagesFr: typeof labelPagesEn = {
-  navLabel: 'Label',
   statusTitle: 'Label et justificatifs',
   statusIntro: 'Le label de votre espace, et les chiffres que la région a utilisés pour décider.',
   explained: {
@@ -217,7 +215,6 @@ export const labelPagesFr: typeof labelPagesEn = {
 };
 
 export const labelPagesNl: typeof labelPagesEn = {
-  navLabel: 'Label',
   statusTitle: 'Label en bewijs',
   statusIntro: 'Het label van uw ruimte, en de cijfers waarop het gewest zijn beslissing baseerde.',
   explained: {

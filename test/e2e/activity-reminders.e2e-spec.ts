@@ -91,11 +91,13 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     expect(run.status).toBe(202);
     expect(run.body.jobId).toMatch(/^activity\.reminders\./);
     const expected = { email: 'coord-a@example.be', subject: `BRU-A/${week}`, emailed: true };
-    // Done when the mail has left and the reminder says so (the worker marks it right after sending).
+    // Done when the mail has left, the reminder says so (the worker marks it right after sending)
+    // and the job has logged its summary, which it writes only after the last mail is marked.
     await waitFor(
       async () =>
         sink.mails.length > mailsBefore &&
-        (await reminders()).some((r) => r.subject === expected.subject && r.emailed),
+        (await reminders()).some((r) => r.subject === expected.subject && r.emailed) &&
+        worker?.output().includes('reminders done'),
       30000,
     ).catch((error) => {
       throw new Error(`${error}\n${worker?.output()}`);

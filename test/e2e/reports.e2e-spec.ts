@@ -90,6 +90,8 @@ describe('regional reports (API queues, worker computes)', () => {
     const { byMunicipality, ...top } = done.figures;
     expect(top).toEqual(BRU_2020);
     expect(byMunicipality).toHaveLength(19);
+    // The worker's log lines reach this process through a pipe, a moment after the run's database write.
+    await waitFor(async () => worker?.output().includes('reports.generate'), 10_000);
     expect(worker.output()).toContain('reports.generate');
   });
 

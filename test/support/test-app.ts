@@ -90,7 +90,8 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
         if (child.exitCode !== null || child.signalCode !== null) {
           return resolve({ code: child.exitCode, signal: child.signalCode });
         }
-        child.once('exit', (code, sig) => resolve({ code, signal: sig }));
+        // 'close' rather than 'exit': it comes after the pipes are drained, so output() holds the last lines.
+        child.once('close', (code, sig) => resolve({ code, signal: sig }));
         child.kill(signal);
       }),
   };

@@ -22,13 +22,12 @@ export class FiguresService {
     language: ReportLanguage;
   }): Promise<{ figures: ReportFigures; annex: ReportAnnex }> {
     const region = params.region === 'BE' ? null : params.region;
-    const [current, previous, municipalities, sources, ending] = await Promise.all([
-      this.repository.yearFigures(region, params.year),
-      this.repository.yearFigures(region, params.year - 1),
-      this.repository.byMunicipality(region, params.year),
-      this.repository.fundingBySource(region, params.year),
-      this.repository.projectFundingEnding(region, params.year),
-    ]);
+    // Two statements in parallel: Y with its municipality rows and annex, and Y−1 for the comparison.
+    const [{ municipalities, fundingBySource: sources, projectFundingEnding: ending, ...current }, previous] =
+      await Promise.all([
+        this.repository.yearWithDetails(region, params.year),
+        this.repository.yearFigures(region, params.year - 1),
+      ]);
     const figures = assembleFigures({ current, previous, municipalities, ...params });
     const total = sources.reduce((s, r) => s + Number(r.amount), 0);
     const annex: ReportAnnex = {

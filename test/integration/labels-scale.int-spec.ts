@@ -95,6 +95,69 @@ describe('label evaluation at scale', () => {
     return { requestStatements, evaluateStatements, spaces: spaceIds.length, stored };
   }
 
+  /**
+   * Reporting completeness counts only the weeks of the window when the space was open: opened or
+   * closed inside the window, or open on no day of it. Window: 2025-06-02 (Monday) to 2026-05-31.
+   */
+  it('counts open weeks and reported open weeks for spaces that open or close inside the window', async () => {
+    const cases = [
+      // Opens on Wednesday 2025-12-03: open from the week of Monday 2025-12-01, 26 weeks; 13 reported.
+      {
+        ref: 'OW-LATE',
+        opened: '2025-12-03',
+        closed: null,
+        weeks: ['2025-12-01', 13],
+        openWeeks: 26,
+        pct: 50,
+      },
+      // Closes on Wednesday 2025-09-10: open until the week of Monday 2025-09-08, 15 weeks; 6 reported.
+      {
+        ref: 'OW-GONE',
+        opened: '2015-01-05',
+        closed: '2025-09-10',
+        weeks: ['2025-06-02', 6],
+        openWeeks: 15,
+        pct: 40,
+      },
+      // Opens on the window's last Sunday: one open week, reported.
+      { ref: 'OW-SUN', opened: '2026-05-31', closed: null, weeks: ['2026-05-25', 1], openWeeks: 1, pct: 100 },
+      // Open on no day of the window.
+      { ref: 'OW-AFTER', opened: '2026-06-01', closed: null, weeks: null, openWeeks: 0, pct: null },
+      { ref: 'OW-BEFORE', opened: '2015-01-05', closed: '2025-06-01', weeks: null, openWeeks: 0, pct: null },
+    ] as const;
+    const service = t.app.get(EvaluationsService, { strict: false });
+    const admin = await principalOf('world-admin@example.be');
+    for (const c of cases) {
+      const [space] = await w.sql(
+        `INSERT INTO spaces (ref, name, nis_code, region_code, operator_type, opened_on, closed_on, pricing,
+           open_to_all_publics)
+         VALUES ($1, $1, '21004', 'BRU', 'library', $2, $3, 'free', true) RETURNING id`,
+        [c.ref, c.opened, c.closed],
+      );
+      if (c.weeks) {
+        await w.sql(
+          `INSERT INTO weekly_activity (space_id, week, iso_year, week_start, opening_hours, visits)
+           SELECT $1, to_char(d, 'IYYY-"W"IW'), to_char(d, 'IYYY')::smallint, d::date, 10, 5
+           FROM generate_series($2::date, $2::date + 7 * ($3::int - 1), interval '7 days') AS d`,
+          [space.id, c.weeks[0], c.weeks[1]],
+        );
+      }
+      const run = await service.request(admin as any, {
+        scheme: 'wallonia-epn',
+        spaceRef: c.ref,
+        until: '2026-06-03',
+      });
+      await service.evaluate(run.id, [space.id]);
+      const { spaces } = await service.get(admin as any, run.id);
+      const completeness = spaces[0].criteria.find((k) => k.metric === 'reporting_completeness_pct')!;
+      expect({ ref: c.ref, openWeeks: completeness.evidence.openWeeks, pct: completeness.measured }).toEqual({
+        ref: c.ref,
+        openWeeks: c.openWeeks,
+        pct: c.pct,
+      });
+    }
+  }, 120000);
+
   it('issues the same number of statements for 50 and for 500 spaces', async () => {
     const small = await evaluateRegion('WAL');
     const large = await evaluateRegion('VLA');

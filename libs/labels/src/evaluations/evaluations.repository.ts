@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/src/index.js';
 import { spaceScopeCondition } from '../../../spaces/src/index.js';
-import type { CriterionResult } from '../rules/space-evaluation.rule.js';
+import type { StoredCriterion, StoredEvidence } from '../rules/space-evaluation.rule.js';
 import type { EvaluationStatus } from './evaluation-run.entity.js';
 
 export interface EvaluationRun {
@@ -30,8 +30,8 @@ export interface StoredResult {
   spaceName: string;
   eligible: boolean;
   weeksWithData: number;
-  criteria: CriterionResult[];
-  evidence: Record<string, unknown>;
+  criteria: StoredCriterion[];
+  evidence: StoredEvidence;
   evaluatedAt: Date;
 }
 
@@ -39,8 +39,8 @@ export interface NewResult {
   spaceId: string;
   eligible: boolean;
   weeksWithData: number;
-  criteria: CriterionResult[];
-  evidence: Record<string, unknown>;
+  criteria: StoredCriterion[];
+  evidence: StoredEvidence;
 }
 
 const RUN_COLUMNS = `r.id, r.scheme, r.scheme_version AS "schemeVersion", trim(r.region_code) AS "regionCode",

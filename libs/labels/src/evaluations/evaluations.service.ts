@@ -10,7 +10,12 @@ import {
 } from '../../../core/src/index.js';
 import { brusselsToday, isoWeekOf } from '../../../activity/src/index.js';
 import { evaluationWindow } from '../rules/evaluation-window.rule.js';
-import { evaluateSpace } from '../rules/space-evaluation.rule.js';
+import {
+  criteriaWithEvidence,
+  evaluateSpace,
+  storedCriteriaOf,
+  storedEvidenceOf,
+} from '../rules/space-evaluation.rule.js';
 import { LabelSchemesService } from '../schemes/label-schemes.service.js';
 import type { CreateEvaluationDto, EvaluationDto } from './dto/evaluation.dto.js';
 import { LabelFlowProducer } from './label-flow.producer.js';
@@ -118,12 +123,16 @@ export class EvaluationsService {
     const measured = await this.metrics.measure(spaceIds, window);
     await this.repo.storeResults(
       runId,
-      measured.map((m) => ({
-        spaceId: m.spaceId,
-        weeksWithData: m.weeksWithData,
-        evidence: m.evidence,
-        ...evaluateSpace(scheme.definition, m),
-      })),
+      measured.map((m) => {
+        const { eligible, criteria } = evaluateSpace(scheme.definition, m);
+        return {
+          spaceId: m.spaceId,
+          weeksWithData: m.weeksWithData,
+          eligible,
+          criteria: storedCriteriaOf(criteria),
+          evidence: storedEvidenceOf(m),
+        };
+      }),
     );
   }
 
@@ -164,7 +173,7 @@ export class EvaluationsService {
         spaceName: r.spaceName,
         eligible: r.eligible,
         weeksWithData: r.weeksWithData,
-        criteria: r.criteria,
+        criteria: criteriaWithEvidence(r.criteria, r.evidence),
         evaluatedAt: r.evaluatedAt,
       })),
     };

@@ -25,42 +25,58 @@ export interface SpaceMeasurement {
  * Sunday, $4 weeks in the window. Averages are rounded to 6 decimals so results are stable JSON.
  */
 const MEASURE_SQL = `
-WITH target AS (
+WITH target AS MATERIALIZED (
   SELECT s.id, s.ref, s.pricing, s.open_to_all_publics, s.charter_signed_on, s.opened_on, s.closed_on
   FROM spaces s WHERE s.id = ANY($1::uuid[])
 ),
-wk AS (
-  SELECT wa.space_id, wa.week, wa.week_start, wa.opening_hours, COALESCE(wa.hours_with_animator, 0) AS hwa
-  FROM weekly_activity wa JOIN target t ON t.id = wa.space_id
-  WHERE wa.week_start BETWEEN $2::date AND $3::date
-),
-ts AS (
+ts AS MATERIALIZED (
   SELECT t.space_id, t.ref, t.date, t.duration_hours, date_trunc('week', t.date::timestamp)::date AS week_start
-  FROM training_sessions t JOIN target x ON x.id = t.space_id
-  WHERE t.date BETWEEN $2::date AND $3::date
+  FROM training_sessions t
+  WHERE t.date BETWEEN $2::date AND $3::date AND t.space_id = ANY (ARRAY(SELECT id FROM target))
 ),
-ts_week AS (SELECT space_id, week_start, SUM(duration_hours) AS hours FROM ts GROUP BY 1, 2),
+-- One row per (space, week) of the window with a weekly report or training. The weekly rows and the
+-- sessions are grouped together rather than joined: a join on (space, week) was planned as a merge on
+-- the space alone, which compared every week with every other week of the space.
+-- Weekly rows are read through the ISO years the window spans and the space ids (both indexed); a
+-- filter on week_start alone scanned the whole table once per batch.
+per_week AS (
+  SELECT space_id, week_start, bool_or(reported) AS reported, max(week) AS week,
+         max(opening_hours) AS opening_hours, max(hwa) AS hwa, sum(training_hours) AS training_hours
+  FROM (
+    SELECT wa.space_id, wa.week_start, true AS reported, wa.week, wa.opening_hours,
+           COALESCE(wa.hours_with_animator, 0) AS hwa, NULL::numeric AS training_hours
+    FROM weekly_activity wa
+    WHERE wa.iso_year BETWEEN extract(isoyear FROM $2::date)::int AND extract(isoyear FROM $3::date)::int
+      AND wa.space_id = ANY (ARRAY(SELECT id FROM target))
+      AND wa.week_start BETWEEN $2::date AND $3::date
+    UNION ALL
+    SELECT space_id, week_start, false, NULL, NULL, NULL, duration_hours FROM ts
+  ) rows
+  GROUP BY space_id, week_start
+),
 weekly AS (
-  SELECT wk.space_id, COUNT(*)::int AS weeks_with_data,
-         AVG(wk.opening_hours) AS avg_open, AVG(wk.hwa) AS avg_hwa,
-         AVG(GREATEST(0, wk.hwa - COALESCE(tw.hours, 0))) AS avg_free,
-         jsonb_agg(wk.week ORDER BY wk.week) AS weeks
-  FROM wk LEFT JOIN ts_week tw ON tw.space_id = wk.space_id AND tw.week_start = wk.week_start
-  GROUP BY wk.space_id
+  SELECT w.space_id, COUNT(*)::int AS weeks_with_data,
+         AVG(w.opening_hours) AS avg_open, AVG(w.hwa) AS avg_hwa,
+         AVG(GREATEST(0, w.hwa - COALESCE(w.training_hours, 0))) AS avg_free,
+         COUNT(*) FILTER (WHERE x.opened_on <= w.week_start + 6
+                            AND (x.closed_on IS NULL OR x.closed_on >= w.week_start))::int AS reported_open_weeks,
+         jsonb_agg(w.week ORDER BY w.week) AS weeks
+  FROM per_week w JOIN target x ON x.id = w.space_id
+  WHERE w.reported
+  GROUP BY w.space_id
 ),
 training AS (
   SELECT space_id, COUNT(*)::int AS sessions, SUM(duration_hours) AS hours,
          jsonb_agg(ref ORDER BY date, ref) AS refs
   FROM ts GROUP BY space_id
 ),
+-- Weeks of the window when the space was open (Mondays m with opened_on <= m + 6 and closed_on >= m),
+-- counted arithmetically instead of joining a generated series of Mondays.
 open_weeks AS (
-  SELECT t.id AS space_id, COUNT(*)::int AS open_weeks,
-         COUNT(wk.week)::int AS reported_open_weeks
+  SELECT t.id AS space_id, GREATEST(0,
+           LEAST($4::int - 1, floor((LEAST(COALESCE(t.closed_on, $3::date), $3::date) - $2::date) / 7.0)::int)
+           - GREATEST(0, ceil((t.opened_on - 6 - $2::date) / 7.0)::int) + 1) AS open_weeks
   FROM target t
-  CROSS JOIN generate_series($2::date, $3::date - 6, interval '7 days') AS g(monday)
-  LEFT JOIN wk ON wk.space_id = t.id AND wk.week_start = g.monday::date
-  WHERE t.opened_on <= g.monday::date + 6 AND (t.closed_on IS NULL OR t.closed_on >= g.monday::date)
-  GROUP BY t.id
 ),
 equip AS (
   SELECT e.space_id,
@@ -68,20 +84,22 @@ equip AS (
          COALESCE(SUM(e.quantity) FILTER (WHERE e.type IN ('desktop', 'laptop', 'tablet')), 0)::int AS devices,
          jsonb_agg(jsonb_build_object('ref', e.ref, 'type', e.type, 'quantity', e.quantity) ORDER BY e.ref)
            FILTER (WHERE e.type IN ('desktop', 'laptop', 'tablet')) AS items
-  FROM equipment e JOIN target t ON t.id = e.space_id
-  WHERE (e.acquired_on IS NULL OR e.acquired_on <= $3::date) AND (e.retired_on IS NULL OR e.retired_on > $3::date)
+  FROM equipment e
+  WHERE e.space_id = ANY($1::uuid[])
+    AND (e.acquired_on IS NULL OR e.acquired_on <= $3::date) AND (e.retired_on IS NULL OR e.retired_on > $3::date)
   GROUP BY e.space_id
 ),
 anim AS (
   SELECT aa.space_id, COUNT(DISTINCT aa.animator_id)::int AS qualified,
          jsonb_agg(DISTINCT a.ref ORDER BY a.ref) AS refs
-  FROM animator_assignments aa JOIN target t ON t.id = aa.space_id JOIN animators a ON a.id = aa.animator_id
-  WHERE aa.qualified AND aa.starts_on <= $3::date AND (aa.ends_on IS NULL OR aa.ends_on >= $3::date)
+  FROM animator_assignments aa JOIN animators a ON a.id = aa.animator_id
+  WHERE aa.space_id = ANY($1::uuid[])
+    AND aa.qualified AND aa.starts_on <= $3::date AND (aa.ends_on IS NULL OR aa.ends_on >= $3::date)
   GROUP BY aa.space_id
 )
 SELECT t.id AS "spaceId", t.ref AS "spaceRef",
        COALESCE(w.weeks_with_data, 0) AS "weeksWithData",
-       COALESCE(o.open_weeks, 0) AS "openWeeks",
+       o.open_weeks AS "openWeeks",
        jsonb_build_object(
          'avg_weekly_opening_hours', ROUND(w.avg_open, 6)::float8,
          'avg_weekly_hours_with_animator', ROUND(w.avg_hwa, 6)::float8,
@@ -95,8 +113,8 @@ SELECT t.id AS "spaceId", t.ref AS "spaceRef",
          'open_to_all_publics', COALESCE(t.open_to_all_publics, false),
          'charter_signed', (t.charter_signed_on IS NOT NULL AND t.charter_signed_on <= $3::date),
          'reporting_completeness_pct',
-           CASE WHEN COALESCE(o.open_weeks, 0) = 0 THEN NULL
-                ELSE ROUND(o.reported_open_weeks * 100.0 / o.open_weeks, 6)::float8 END
+           CASE WHEN o.open_weeks = 0 THEN NULL
+                ELSE ROUND(COALESCE(w.reported_open_weeks, 0) * 100.0 / o.open_weeks, 6)::float8 END
        ) AS metrics,
        jsonb_build_object(
          'weeks', COALESCE(w.weeks, '[]'::jsonb),
@@ -105,9 +123,9 @@ SELECT t.id AS "spaceId", t.ref AS "spaceRef",
          'animators', COALESCE(an.refs, '[]'::jsonb)
        ) AS evidence
 FROM target t
+JOIN open_weeks o ON o.space_id = t.id
 LEFT JOIN weekly w ON w.space_id = t.id
 LEFT JOIN training tr ON tr.space_id = t.id
-LEFT JOIN open_weeks o ON o.space_id = t.id
 LEFT JOIN equip e ON e.space_id = t.id
 LEFT JOIN anim an ON an.space_id = t.id
 ORDER BY t.ref`;

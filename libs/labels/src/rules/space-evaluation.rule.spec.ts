@@ -1,5 +1,11 @@
 import { readSchemeFiles, SCHEMES_FOLDER } from '../schemes/label-schemes.service.js';
-import { evaluateSpace, type MeasuredSpace } from './space-evaluation.rule.js';
+import {
+  criteriaWithEvidence,
+  evaluateSpace,
+  storedCriteriaOf,
+  storedEvidenceOf,
+  type MeasuredSpace,
+} from './space-evaluation.rule.js';
 
 const schemes = Object.fromEntries(readSchemeFiles(SCHEMES_FOLDER()).map((s) => [s.scheme, s]));
 
@@ -79,5 +85,37 @@ describe('evaluateSpace', () => {
     expect(result.eligible).toBe(false);
     expect(result.criteria.find((c) => c.criterion === 'B1')?.outcome).toBe('insufficient_data');
     expect(result.criteria.find((c) => c.criterion === 'B2')?.outcome).toBe('pass');
+  });
+});
+
+describe('criteria as stored and as read', () => {
+  it('stores no evidence per criterion, and reads back exactly the criteria evaluateSpace gave', () => {
+    for (const scheme of Object.values(schemes)) {
+      const space = { ...measured({ reporting_completeness_pct: 75 }), openWeeks: 40 };
+      const { criteria } = evaluateSpace(scheme, space);
+      const stored = JSON.parse(JSON.stringify(storedCriteriaOf(criteria)));
+      expect(stored.every((c: object) => !('evidence' in c))).toBe(true);
+      expect(criteriaWithEvidence(stored, storedEvidenceOf(space))).toEqual(criteria);
+    }
+  });
+
+  it('derives each criterion its own slice: tablets are not computers, completeness keeps its open weeks', () => {
+    const space = { ...measured(), openWeeks: 40 };
+    const read = criteriaWithEvidence(
+      storedCriteriaOf(evaluateSpace(schemes['wallonia-epn'], space).criteria),
+      storedEvidenceOf(space),
+    );
+    const of = (metric: string) => read.find((c) => c.metric === metric)?.evidence;
+    expect(of('computers_in_service')).toEqual({ equipment: [] });
+    expect(of('avg_weekly_opening_hours')).toEqual({ weeks: ['2026-W01'] });
+    expect(of('reporting_completeness_pct')).toEqual({ weeks: ['2026-W01'], openWeeks: 40 });
+  });
+
+  it('keeps the evidence of criteria stored with their own (results stored before)', () => {
+    const [first] = evaluateSpace(schemes['wallonia-epn'], measured()).criteria;
+    const old = { ...first, evidence: { weeks: ['2019-W01'] } };
+    expect(criteriaWithEvidence([old], storedEvidenceOf(measured()))[0].evidence).toEqual({
+      weeks: ['2019-W01'],
+    });
   });
 });

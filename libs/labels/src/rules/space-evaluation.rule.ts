@@ -25,9 +25,25 @@ export interface CriterionResult {
   evidence: Record<string, unknown>;
 }
 
-/** Which records each metric is computed from, so every result carries its own evidence. */
-function evidenceFor(metric: LabelMetric, m: MeasuredSpace): Record<string, unknown> {
-  const { weeks, sessions, equipment, animators } = m.evidence;
+/** A result's records as stored once per result: the lists the metrics were computed from. */
+export interface StoredEvidence {
+  weeks: string[];
+  sessions: string[];
+  equipment: Array<{ ref: string; type: string; quantity: number }>;
+  animators: string[];
+  openWeeks: number;
+}
+
+/** A criterion's result as stored: its evidence is derived from the result's evidence when read. */
+export type StoredCriterion = Omit<CriterionResult, 'evidence'> & { evidence?: Record<string, unknown> };
+
+/** Which records each metric is computed from, so every criterion carries its own evidence. */
+function evidenceFor(
+  metric: LabelMetric,
+  stored: StoredEvidence,
+  metrics: Partial<Record<LabelMetric, MeasuredValue>>,
+): Record<string, unknown> {
+  const { weeks, sessions, equipment, animators, openWeeks } = stored;
   switch (metric) {
     case 'avg_weekly_opening_hours':
     case 'avg_weekly_hours_with_animator':
@@ -44,10 +60,36 @@ function evidenceFor(metric: LabelMetric, m: MeasuredSpace): Record<string, unkn
     case 'qualified_animators':
       return { animators };
     case 'reporting_completeness_pct':
-      return { weeks, openWeeks: m.openWeeks };
+      return { weeks, openWeeks };
     default:
-      return { value: m.metrics[metric] };
+      return { value: metrics[metric] };
   }
+}
+
+/** The evidence a result stores once: every list the metrics came from, and the open weeks. */
+export function storedEvidenceOf(measured: MeasuredSpace): StoredEvidence {
+  return { ...measured.evidence, openWeeks: measured.openWeeks };
+}
+
+/**
+ * Criteria as stored, without their evidence: each criterion's evidence is a slice of the result's
+ * evidence, so storing it per criterion repeated the week list up to five times per space and made a
+ * region's results several times larger to write (docs/performance.md, scenario 4).
+ */
+export function storedCriteriaOf(criteria: readonly CriterionResult[]): StoredCriterion[] {
+  return criteria.map(({ evidence: _evidence, ...criterion }) => criterion);
+}
+
+/**
+ * Criteria as read: each with its evidence derived from the result's stored evidence. Results stored
+ * with evidence per criterion (before it was stored once per result) keep their own.
+ */
+export function criteriaWithEvidence(
+  criteria: readonly StoredCriterion[],
+  stored: StoredEvidence,
+): CriterionResult[] {
+  const measured = Object.fromEntries(criteria.map((c) => [c.metric, c.measured]));
+  return criteria.map((c) => ({ ...c, evidence: c.evidence ?? evidenceFor(c.metric, stored, measured) }));
 }
 
 /** Applies a scheme to one space's measurement: per criterion outcome, and overall eligibility. */
@@ -65,7 +107,7 @@ export function evaluateSpace(
       operator: c.operator,
       outcome: decideCriterion(c, value, measured.weeksWithData, scheme.minWeeksOfData),
       mandatory: c.mandatory,
-      evidence: evidenceFor(c.metric, measured),
+      evidence: evidenceFor(c.metric, storedEvidenceOf(measured), measured.metrics),
     };
   });
   return { eligible: isEligible(criteria), criteria };

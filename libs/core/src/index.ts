@@ -5,6 +5,8 @@ export { AuthService } from './auth/auth.service.js';
 export type { CreateUserInput } from './auth/auth.service.js';
 export type { Principal } from './auth/principal.js';
 export { ScopeRegistry } from './auth/scope-registry.js';
+export { SessionCache } from './auth/session-cache.js';
+export { SESSION_REVOCATION_CHANNEL, SessionRevocationListener } from './auth/session-revocation.listener.js';
 export type { ScopeDecision, ScopeResolver } from './auth/scope-registry.js';
 export { UserLinksRegistry } from './auth/user-links.registry.js';
 export type { CoordinatorSpaceLinker } from './auth/user-links.registry.js';

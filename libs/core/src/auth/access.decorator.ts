@@ -14,6 +14,11 @@ export interface ScopeSpec {
   from?: 'params' | 'query' | 'body';
   /** For list routes: the id may be absent, in which case the service filters by the caller's scope. */
   optional?: boolean;
+  /**
+   * The handler itself answers 404 (`<KIND>.NOT_FOUND`) when the resource does not exist. Admins are in
+   * every scope, so for them the scope query could only tell that, and the guard skips it.
+   */
+  handlerAnswersNotFound?: boolean;
 }
 
 export interface AccessSpec {

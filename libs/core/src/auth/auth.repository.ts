@@ -67,16 +67,21 @@ export class AuthRepository {
     return row as { id: string; expiresAt: Date };
   }
 
-  /** The principal behind a token, only while the session is live and the user enabled. */
-  async findPrincipalByTokenHash(tokenHash: Buffer): Promise<Principal | null> {
-    const rows = await this.db.query(
+  /**
+   * The principal behind a token and when its session ends, only while the session is live and the user
+   * enabled.
+   */
+  async findSessionByTokenHash(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date } | null> {
+    const rows: Array<Principal & { expiresAt: Date }> = await this.db.query(
       `SELECT u.id AS "userId", u.email, u.role, trim(u.region_code) AS "regionCode", s.id AS "sessionId",
-              u.preferred_language AS "preferredLanguage"
+              u.preferred_language AS "preferredLanguage", s.expires_at AS "expiresAt"
          FROM login_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
       [tokenHash],
     );
-    return rows[0] ?? null;
+    if (rows.length === 0) return null;
+    const { expiresAt, ...principal } = rows[0];
+    return { principal, expiresAt };
   }
 
   async revokeSession(sessionId: string): Promise<void> {

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { AppException, badRequest, conflict, notFound } from '../errors/app-exception.js';
 import { AuthRepository } from './auth.repository.js';
 import { hashPassword, passwordPolicyProblem, verifyPassword } from './password.rule.js';
 import type { Principal } from './principal.js';
+import { SessionCache } from './session-cache.js';
 import type { RegionCode, Role } from './user.entity.js';
 import { UserLinksRegistry } from './user-links.registry.js';
 
@@ -21,7 +22,8 @@ export interface CreateUserInput {
 const DUMMY_HASH =
   '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0ZL3vQmWrKXN0TLnMSk0JZ4RAcU8yH5r1u4nBR0cWxE';
 
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest();
+// One-shot hashing: every signed-in request hashes its token, and createHash() costs several times more.
+export const tokenHash = (token: string): Buffer => hash('sha256', token, 'buffer');
 
 @Injectable()
 export class AuthService {
@@ -31,6 +33,7 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly env: Environment,
     private readonly links: UserLinksRegistry,
+    private readonly sessions: SessionCache,
   ) {}
 
   async login(email: string, password: string, kind: 'bearer' | 'cookie' = 'bearer') {
@@ -49,12 +52,26 @@ export class AuthService {
     return { accessToken: token, expiresAt: session.expiresAt, userId: user.id };
   }
 
-  authenticate(token: string): Promise<Principal | null> {
-    return this.repo.findPrincipalByTokenHash(tokenHash(token));
+  /** The caller behind a token: from the session cache while it holds the session, else from the database. */
+  async authenticate(token: string): Promise<Principal | null> {
+    const digest = tokenHash(token);
+    const key = digest.toString('base64');
+    const cached = this.sessions.get(key);
+    if (cached) return cached;
+    const ticket = this.sessions.ticket();
+    const found = await this.repo.findSessionByTokenHash(digest);
+    if (!found) return null;
+    this.sessions.store(key, found.principal, found.expiresAt, ticket);
+    return found.principal;
   }
 
-  logout(principal: Principal): Promise<void> {
-    return this.repo.revokeSession(principal.sessionId);
+  /**
+   * Ends the session. This process forgets it at once; the database tells the other processes (a trigger
+   * on login_sessions notifies them, see SessionRevocationListener).
+   */
+  async logout(principal: Principal): Promise<void> {
+    await this.repo.revokeSession(principal.sessionId);
+    this.sessions.evictUser(principal.userId);
   }
 
   async createUser(input: CreateUserInput): Promise<{ id: string }> {
@@ -97,7 +114,10 @@ export class AuthService {
   }
 
   async setDisabled(userId: string, disabled: boolean): Promise<void> {
-    if (!(await this.repo.setDisabled(userId, disabled))) throw notFound('USERS.NOT_FOUND', 'No such user.');
+    const found = await this.repo.setDisabled(userId, disabled);
+    // After the write, so that no lookup can cache the session again from before it.
+    this.sessions.evictUser(userId);
+    if (!found) throw notFound('USERS.NOT_FOUND', 'No such user.');
   }
 
   listUsers() {

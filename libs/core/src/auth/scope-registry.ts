@@ -7,6 +7,8 @@ import { REGIONS } from './user.entity.js';
  * kind (the registry registers 'space', …), so core stays free of domain knowledge.
  * Answers 'not_found' when the resource does not exist, so that callers outside the scope and
  * callers asking for a missing resource can be told apart only by those allowed to know.
+ * Admins are in every scope: for them a resolver answers only 'allow' or 'not_found' (the guard relies
+ * on it to skip the query on routes whose handler answers 'not found' itself).
  */
 export type ScopeDecision = 'allow' | 'deny' | 'not_found';
 export type ScopeResolver = (principal: Principal, id: string) => Promise<ScopeDecision>;

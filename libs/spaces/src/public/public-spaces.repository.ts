@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { currentLabelJoin, labelInForceCondition } from '../spaces/current-label.sql.js';
+import { preparedQuery } from '../spaces/prepared-query.js';
 import { activeOnCondition } from '../spaces/spaces.repository.js';
 
 /** Only what the public directory shows; the SQL never selects contact details or internals. */
@@ -74,7 +75,9 @@ export class PublicSpacesRepository {
     const orderBy = (alias: string) =>
       filters.near ? `${alias}."distanceKm" ASC NULLS LAST, ${alias}.ref` : `${alias}.name, ${alias}.ref`;
     const limit = page ? `LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}` : '';
-    const rows: Array<PublicSpaceRow & { total: number }> = await this.dataSource.query(
+    // Prepared: the filters give a handful of texts, and the directory is read on every visit.
+    const rows = await preparedQuery<PublicSpaceRow & { total: number }>(
+      this.dataSource,
       `WITH filtered AS (
          SELECT s.ref, s.name, s.address, s.postcode, s.nis_code AS "nisCode",
                 m.name_nl AS "nameNl", m.name_fr AS "nameFr", s.latitude, s.longitude,

@@ -95,6 +95,21 @@ describe('describeHours', () => {
     expect(view.ranges).toHaveLength(5);
   });
 
+  it('parses an expression once, then answers each moment from the shared, frozen description', () => {
+    const expression = 'Tu,Th 13:00-17:00; 2026 Dec 25 off';
+    const monday = describeHours(expression, new Date('2026-01-12T13:00:00Z'));
+    const tuesday = describeHours(expression, new Date('2026-01-13T13:00:00Z'));
+    expect(monday.openNow?.open).toBe(false);
+    expect(tuesday.openNow?.open).toBe(true);
+    expect(tuesday.ranges).toBe(monday.ranges);
+    expect(tuesday.exceptions).toBe(monday.exceptions);
+    expect(monday.exceptions).toEqual([{ from: '2026-12-25', to: '2026-12-25', closed: true }]);
+    // Every answer shares the description, so none may change it for the next one.
+    expect(() => monday.ranges.push(monday.ranges[0])).toThrow(TypeError);
+    expect(() => Object.assign(monday.ranges[0], { from: '00:00' })).toThrow(TypeError);
+    expect(describeHours(expression, new Date('2026-01-13T13:00:00Z')).ranges[0].from).toBe('13:00');
+  });
+
   it('says "not known" for no hours and for hours that no longer parse, instead of failing', () => {
     expect(describeHours(null, new Date())).toMatchObject({
       expression: null,

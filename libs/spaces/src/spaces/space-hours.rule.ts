@@ -100,17 +100,37 @@ export function describeHours(expression: string | null, at: Date): HoursView {
   };
   if (expression === null) return unknown;
   try {
-    const parsed = parseOpeningHours(expression);
-    return {
-      expression,
-      structured: parsed.structured,
-      ranges: parsed.ranges,
-      exceptions: parsed.exceptions,
-      weeklyHours: weeklyHours(expression),
-      openNow: openState(expression, at),
-    };
+    return { expression, ...shapeOf(expression), openNow: openState(expression, at) };
   } catch (error) {
     if (error instanceof OpeningHoursError) return unknown;
     throw error;
   }
+}
+
+/** What an expression says whatever the moment. */
+type HoursShape = Pick<HoursView, 'structured' | 'ranges' | 'exceptions' | 'weeklyHours'>;
+
+const SHAPE_CACHE_LIMIT = 5000;
+const shapes = new Map<string, HoursShape>();
+
+/**
+ * The moment-independent part of `describeHours`, parsed once per expression and process: the public
+ * directory describes every space of a page on every request, and a parse takes milliseconds. Frozen,
+ * because every answer shares it. Bounded: when full, the oldest expression goes.
+ */
+function shapeOf(expression: string): HoursShape {
+  const known = shapes.get(expression);
+  if (known) return known;
+  const parsed = parseOpeningHours(expression);
+  const shape: HoursShape = Object.freeze({
+    structured: parsed.structured,
+    ranges: Object.freeze(parsed.ranges.map((range) => Object.freeze(range))) as ScheduleRange[],
+    exceptions: Object.freeze(
+      parsed.exceptions.map((closure) => Object.freeze(closure)),
+    ) as ScheduleException[],
+    weeklyHours: Object.freeze(weeklyHours(expression)),
+  });
+  if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.delete(shapes.keys().next().value!);
+  shapes.set(expression, shape);
+  return shape;
 }

@@ -38,6 +38,15 @@ describe('brusselsToday', () => {
     expect(brusselsToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
     expect(brusselsToday(new Date('2026-06-30T21:30:00Z'))).toBe('2026-06-30');
   });
+
+  it('changes at Brussels midnight to the millisecond, however often it is asked', () => {
+    expect(brusselsToday(new Date('2026-01-12T22:59:59.998Z'))).toBe('2026-01-12');
+    expect(brusselsToday(new Date('2026-01-12T22:59:59.999Z'))).toBe('2026-01-12');
+    expect(brusselsToday(new Date('2026-01-12T23:00:00.000Z'))).toBe('2026-01-13');
+    expect(brusselsToday(new Date('2026-01-12T23:00:59.999Z'))).toBe('2026-01-13');
+    expect(brusselsToday(new Date('2026-01-12T22:59:59.999Z'))).toBe('2026-01-12');
+    expect(() => brusselsToday(new Date('not a date'))).toThrow(RangeError);
+  });
 });
 
 describe('isActiveOn', () => {

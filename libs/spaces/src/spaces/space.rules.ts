@@ -31,11 +31,20 @@ export function restrictedFieldsFor(role: Role, change: Record<string, unknown>)
   return STAFF_ONLY_FIELDS.filter((field) => change[field] !== undefined);
 }
 
+let lastToday: { second: number; date: string } | null = null;
+
 /** Today's date (`YYYY-MM-DD`) in Brussels: what "active today" and "expired" mean for Belgian users. */
 export function brusselsToday(now: Date = new Date()): string {
+  // Brussels has always been a whole number of seconds off UTC (whole hours since 1892), so its date only
+  // changes as a UTC second begins. Reading the wall clock (Intl) costs tens of µs, and every read of the
+  // registry asks this, so the last answer is kept for the rest of its second.
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastToday?.second === second) return lastToday.date;
   const wall = brusselsWallClock(now);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+  const date = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+  lastToday = { second, date };
+  return date;
 }
 
 /** Active on `day`: opened on or before it and not closed before it (a space is open on its closing day). */

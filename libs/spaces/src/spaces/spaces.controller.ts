@@ -51,7 +51,8 @@ export class SpacesController {
   }
 
   @Get(':ref')
-  @Access(ANY_SIGNED_IN, SPACE_SCOPE)
+  // The read answers SPACE.NOT_FOUND itself, so an admin's request costs no scope query.
+  @Access(ANY_SIGNED_IN, { ...SPACE_SCOPE, handlerAnswersNotFound: true })
   @ApiOkResponse({ type: SpaceDto })
   @ApiNotFoundResponse({ description: 'SPACE.NOT_FOUND' })
   get(@Param('ref') ref: string): Promise<SpaceDto> {

@@ -10,6 +10,7 @@ import {
 } from '../../../core/src/index.js';
 import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { currentLabelJoin, labelStatusCondition } from './current-label.sql.js';
+import { preparedQuery } from './prepared-query.js';
 import { MUNICIPALITY_YEAR } from './space.rules.js';
 
 /** Anything that runs SQL: the data source, or a transaction's manager. */
@@ -181,15 +182,12 @@ export class SpacesRepository {
     return rows[0] ?? null;
   }
 
-  async findByRef(
-    ref: string,
-    today: string,
-    executor: Executor = this.dataSource,
-  ): Promise<SpaceRow | null> {
-    const rows: SpaceRow[] = await executor.query(
-      `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE s.ref = $2`,
-      [today, ref],
-    );
+  /** The hottest read of the registry: a prepared statement, unless it runs in a transaction. */
+  async findByRef(ref: string, today: string, executor?: Executor): Promise<SpaceRow | null> {
+    const sql = `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE s.ref = $2`;
+    const rows: SpaceRow[] = executor
+      ? await executor.query(sql, [today, ref])
+      : await preparedQuery(this.dataSource, sql, [today, ref]);
     return rows[0] ?? null;
   }
 

@@ -6,6 +6,7 @@ import { Labels1732300000000 } from './1732300000000-labels.js';
 import { Reports1732400000000 } from './1732400000000-reports.js';
 import { Outbox1732500000000 } from './1732500000000-outbox.js';
 import { SpacesPostcode1732600000000 } from './1732600000000-spaces-postcode.js';
+import { SessionRevocationNotify1732700000000 } from './1732700000000-session-revocation-notify.js';
 
 /**
  * Every migration, in order. Listed explicitly so that bundling or globbing can never miss one. All
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Reports1732400000000,
   Outbox1732500000000,
   SpacesPostcode1732600000000,
+  SessionRevocationNotify1732700000000,
 ];

@@ -1,0 +1,68 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_METADATA, ANY_SIGNED_IN, type ScopeSpec } from './access.decorator.js';
+import { AuthGuard } from './auth.guard.js';
+import type { AuthService } from './auth.service.js';
+import type { Principal } from './principal.js';
+import { ScopeRegistry, type ScopeDecision } from './scope-registry.js';
+import type { Role } from './user.entity.js';
+
+const principalOf = (role: Role): Principal => ({
+  userId: `${role}-id`,
+  email: `${role}@example.be`,
+  role,
+  regionCode: role === 'regional_staff' ? 'BRU' : null,
+  sessionId: `${role}-session`,
+  preferredLanguage: 'nl',
+});
+
+describe('auth guard: the scope check', () => {
+  const asked: string[] = [];
+  let decision: ScopeDecision;
+  const scopes = new ScopeRegistry();
+  scopes.register('thing', async (_principal, id) => {
+    asked.push(id);
+    return decision;
+  });
+
+  /** The guard on a route with `@Access(ANY_SIGNED_IN, scope)`, called by `role` for thing `ref`. */
+  const activate = (role: Role, scope: ScopeSpec, ref = 'T-1') => {
+    const handler = () => undefined;
+    Reflect.defineMetadata(ACCESS_METADATA, { roles: ANY_SIGNED_IN, scope }, handler);
+    const auth = { authenticate: async () => principalOf(role) } as unknown as AuthService;
+    const request = { headers: { authorization: 'Bearer t' }, params: { ref }, method: 'GET' };
+    const context = {
+      getType: () => 'http',
+      getHandler: () => handler,
+      getClass: () => class {},
+      switchToHttp: () => ({ getRequest: () => request }),
+    } as unknown as ExecutionContext;
+    return new AuthGuard(new Reflector(), auth, scopes).canActivate(context);
+  };
+
+  beforeEach(() => {
+    asked.length = 0;
+    decision = 'allow';
+  });
+
+  it('asks the scope rule on every call, and answers its 404 and 403', async () => {
+    const scope = { kind: 'thing', param: 'ref' };
+    await expect(activate('admin', scope)).resolves.toBe(true);
+    decision = 'not_found';
+    await expect(activate('admin', scope)).rejects.toMatchObject({ code: 'THING.NOT_FOUND' });
+    decision = 'deny';
+    await expect(activate('coordinator', scope)).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect(asked).toEqual(['T-1', 'T-1', 'T-1']);
+  });
+
+  it('skips the scope query for admins on routes whose handler answers 404 itself, and only for them', async () => {
+    const scope = { kind: 'thing', param: 'ref', handlerAnswersNotFound: true };
+    decision = 'not_found';
+    await expect(activate('admin', scope, 'MISSING')).resolves.toBe(true);
+    expect(asked).toEqual([]);
+    decision = 'deny';
+    await expect(activate('coordinator', scope, 'T-2')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    await expect(activate('regional_staff', scope, 'T-3')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect(asked).toEqual(['T-2', 'T-3']);
+  });
+});

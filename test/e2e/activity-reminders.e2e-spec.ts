@@ -103,7 +103,9 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
       throw new Error(`${error}\n${worker?.output()}`);
     });
     expect(await reminders()).toContainEqual(expected);
-    expect(sink.mails.at(-1)?.to).toEqual(['coord-a@example.be']);
+    // Other spaces may miss that week too, and their mails may go out after BRU-A's.
+    const sent = sink.mails.slice(mailsBefore);
+    expect(sent.filter((m) => m.raw.includes(week)).map((m) => m.to)).toContainEqual(['coord-a@example.be']);
     expect(worker.output()).toContain('reminders done');
     // The worker keeps the weekly schedule: Mondays at 08:00 in Brussels, summer or winter.
     const scheduler = await t.app

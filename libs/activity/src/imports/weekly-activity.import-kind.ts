@@ -10,7 +10,6 @@ import {
 } from '../../../core/src/index.js';
 import {
   auditInsertSql,
-  countsOf,
   defineImportKind,
   spaceRefChecks,
   spaceScopeCondition,
@@ -91,9 +90,12 @@ export const weeklyActivityImportKind = defineImportKind({
   name: 'weekly-activity',
   schema: defineCsvSchema(columns, { key: ['space_ref', 'week'], rowChecks }),
   messages: activityImportMessages,
+  // Each row is checked against the registry only, and the file's own repeats are caught while reading.
+  chunkRows: 10_000,
   staging: [
     { name: 'space_ref', type: 'text', value: (r) => r.space_ref },
-    { name: 'week', type: 'text', value: (r) => r.week },
+    // The table's own type: compared as text, the week kept PostgreSQL off the (space_id, week) key.
+    { name: 'week', type: 'character(8)', value: (r) => r.week },
     { name: 'week_start', type: 'date', value: (r) => weekStart(r.week) },
     { name: 'opening_hours', type: 'numeric(5,2)', value: (r) => r.opening_hours },
     { name: 'hours_with_animator', type: 'numeric(5,2)', value: (r) => r.hours_with_animator },
@@ -118,37 +120,64 @@ export const weeklyActivityImportKind = defineImportKind({
     },
   ],
   async upsert(ctx) {
-    const params: unknown[] = [];
-    const audit = auditInsertSql(
-      ctx,
-      params,
-      `SELECT CASE WHEN up.inserted THEN 'create' ELSE 'update' END AS action, 'weekly_activity' AS entity,
-              sp.ref || '/' || up.week AS entity_id, up.space_id, sp.region_code, b.snap AS before,
-              ${snapshot('up')} AS after
-       FROM up JOIN spaces sp ON sp.id = up.space_id LEFT JOIN before b ON b.id = up.id`,
-    );
     const cols = figureColumns.join(', ');
-    const rows = await ctx.query<{ created: number; updated: number }>(
-      `WITH before AS (
-         SELECT w.id, ${snapshot('w')} AS snap
+    const stored = (w: string) => figureColumns.map((c) => `${w}.${c}`).join(', ');
+    // 1. The chunk's spaces are locked (FOR UPDATE conflicts with the key-share lock every insert of a
+    // weekly row takes on its space), so no row of theirs can appear between steps 2 and 3.
+    await ctx.query(
+      `SELECT count(*) FROM (
+         SELECT 1 FROM spaces sp WHERE sp.ref IN (SELECT s.space_ref FROM ${ctx.staging} s)
+         ORDER BY sp.id FOR UPDATE OF sp
+       ) locked`,
+    );
+    // 2. Stored rows whose figures differ: locked, snapshotted as "before" and updated. Unchanged rows
+    // cost one index probe each and no audit entry.
+    const updateParams: unknown[] = [];
+    const updateAudit = auditInsertSql(
+      ctx,
+      updateParams,
+      `SELECT 'update' AS action, 'weekly_activity' AS entity, sp.ref || '/' || up.week AS entity_id,
+              up.space_id, sp.region_code, cur.snap AS before, ${snapshot('up')} AS after
+       FROM up JOIN cur ON cur.id = up.id JOIN spaces sp ON sp.id = up.space_id`,
+    );
+    const [{ updated }] = await ctx.query<{ updated: number }>(
+      `WITH cur AS (
+         SELECT w.id, s.line, ${snapshot('w')} AS snap
          FROM ${ctx.staging} s JOIN spaces sp ON sp.ref = s.space_ref
          JOIN weekly_activity w ON w.space_id = sp.id AND w.week = s.week
+         WHERE (${stored('w')}) IS DISTINCT FROM (${stored('s')})
+         FOR UPDATE OF w
        ), up AS (
-         INSERT INTO weekly_activity AS t (space_id, week, iso_year, week_start, ${cols})
-         SELECT sp.id, s.week, substr(s.week, 1, 4)::smallint, s.week_start, ${figureColumns.map((c) => `s.${c}`).join(', ')}
-         FROM ${ctx.staging} s JOIN spaces sp ON sp.ref = s.space_ref
-         ON CONFLICT (space_id, week) DO UPDATE SET ${figureColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+         UPDATE weekly_activity t SET ${figureColumns.map((c) => `${c} = s.${c}`).join(', ')},
            version = t.version + 1, updated_at = now()
-         WHERE (${figureColumns.map((c) => `t.${c}`).join(', ')})
-           IS DISTINCT FROM (${figureColumns.map((c) => `EXCLUDED.${c}`).join(', ')})
-         RETURNING t.id, t.space_id, t.week, t.version, ${figureColumns.map((c) => `t.${c}`).join(', ')},
-           (t.xmax = 0) AS inserted
-       ), audit AS (${audit})
-       SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
-       FROM up`,
-      params,
+         FROM cur JOIN ${ctx.staging} s ON s.line = cur.line
+         WHERE t.id = cur.id
+         RETURNING t.id, t.space_id, t.week, t.version, ${stored('t')}
+       ), audit AS (${updateAudit})
+       SELECT count(*)::int AS updated FROM up`,
+      updateParams,
     );
-    return countsOf(rows);
+    // 3. The rest are new: inserted with their "create" entries, without looking for a "before".
+    const createParams: unknown[] = [];
+    const createAudit = auditInsertSql(
+      ctx,
+      createParams,
+      `SELECT 'create' AS action, 'weekly_activity' AS entity, sp.ref || '/' || ins.week AS entity_id,
+              ins.space_id, sp.region_code, NULL::jsonb AS before, ${snapshot('ins')} AS after
+       FROM ins JOIN spaces sp ON sp.id = ins.space_id`,
+    );
+    const [{ created }] = await ctx.query<{ created: number }>(
+      `WITH ins AS (
+         INSERT INTO weekly_activity AS t (space_id, week, iso_year, week_start, ${cols})
+         SELECT sp.id, s.week, substr(s.week, 1, 4)::smallint, s.week_start, ${stored('s')}
+         FROM ${ctx.staging} s JOIN spaces sp ON sp.ref = s.space_ref
+         ON CONFLICT (space_id, week) DO NOTHING
+         RETURNING t.space_id, t.week, t.version, ${stored('t')}
+       ), audit AS (${createAudit})
+       SELECT count(*)::int AS created FROM ins`,
+      createParams,
+    );
+    return { created, updated };
   },
   exportQuery(principal, params) {
     const numbers = figureColumns.map((c) =>

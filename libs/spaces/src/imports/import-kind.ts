@@ -39,6 +39,13 @@ export interface ImportKind<C extends CsvColumns = CsvColumns, Prepared = InferR
    */
   readonly staging: readonly StagingColumn<Prepared>[];
   /**
+   * Rows per chunk, for a kind whose checks and upsert depend only on each row and the database, never on
+   * other rows of the same file (weekly activity): the file is then checked and written a chunk at a time
+   * while the next chunk is read, and the staging table only ever holds one chunk. Without it, the whole
+   * file is staged before the checks run.
+   */
+  readonly chunkRows?: number;
+  /**
    * Set-based checks against the database. Each is one query over the staging table (`ctx.staging`)
    * returning the offending rows' `line` (and optionally `params jsonb` for the message).
    */

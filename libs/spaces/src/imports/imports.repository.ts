@@ -4,11 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type pg from 'pg';
 import pgCopyStreams from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { copyTextLine } from './copy-text.js';
-import type { ImportRowError, RowCheck, StagingColumn, StagingValue } from './import-kind.js';
+import type { ImportRowError, RowCheck, StagingColumn } from './import-kind.js';
 
 /** The one staging table of an import; TEMP and dropped at the end of the transaction. */
 export const STAGING_TABLE = 'import_staging';
+
+/** Valid rows of the file, already in COPY's text format (one line each, `line` first). */
+export interface StagedBatch {
+  readonly text: Buffer;
+  readonly rows: number;
+  /** The reader's error count once this batch was read (errors so far, in the whole file). */
+  readonly readErrors: number;
+}
 
 /** One database transaction on one connection, for a whole import (staging, checks, upsert). */
 export class ImportTransaction {
@@ -64,10 +71,11 @@ export class CopyWriter {
     this.finished.catch(() => undefined);
   }
 
-  async write(rows: readonly (readonly StagingValue[])[]): Promise<void> {
+  /** Writes lines already in COPY's text format. */
+  async write(text: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    if (rows.length === 0) return;
-    if (!this.stream.write(rows.map(copyTextLine).join(''))) {
+    if (text.length === 0) return;
+    if (!this.stream.write(text)) {
       await Promise.race([once(this.stream, 'drain'), this.finished]);
     }
   }
@@ -114,14 +122,31 @@ export class ImportsRepository {
     );
   }
 
+  /** One COPY of the batches' rows into the staging table. */
+  async copyIntoStaging(
+    tx: ImportTransaction,
+    columns: readonly StagingColumn<unknown>[],
+    batches: readonly StagedBatch[],
+  ): Promise<void> {
+    if (batches.every((batch) => batch.rows === 0)) return;
+    const copy = await tx.copyIn(STAGING_TABLE, ['line', ...columns.map((c) => c.name)]);
+    try {
+      for (const batch of batches) await copy.write(batch.text);
+      await copy.end();
+    } catch (error) {
+      await copy.abort();
+      throw error;
+    }
+  }
+
+  /** Empties the staging table for the next chunk. */
+  async clearStaging(tx: ImportTransaction): Promise<void> {
+    await tx.query(`TRUNCATE ${STAGING_TABLE}`);
+  }
+
   /** Fresh statistics, so the checks and the upsert get join plans for the real row count. */
   async analyzeStaging(tx: ImportTransaction): Promise<void> {
     await tx.query(`ANALYZE ${STAGING_TABLE}`);
-  }
-
-  async stagedRowCount(tx: ImportTransaction): Promise<number> {
-    const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${STAGING_TABLE}`);
-    return row.n;
   }
 
   /** The first `limit` offending rows of one check, and how many there are in all. */

@@ -1,5 +1,11 @@
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  BeforeApplicationShutdown,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { CLS_ID, ClsService } from 'nestjs-cls';
@@ -17,7 +23,7 @@ export const WORKER_ID = `${hostname()}:${process.pid}`;
  * catalogue has exactly one, and consumes each queue, routing a job to its handler by name.
  */
 @Injectable()
-export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobDispatcher.name);
   private readonly handlers = new Map<string, Handler>();
   private readonly workers: Worker[] = [];
@@ -86,8 +92,13 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  /** Lets running jobs finish (BullMQ's close waits for them) before the process exits. */
-  async onApplicationShutdown(signal?: string): Promise<void> {
+  /**
+   * Lets running jobs finish (BullMQ's close waits for them) before the process exits. Before, not on,
+   * application shutdown: that is when the queues, the flow producer and the database close, and a job
+   * still running then could not finish. Closing the workers during those hooks sometimes left a close
+   * waiting on a connection already gone, and the process ended on an empty event loop before saying so.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.log({ signal }, 'worker stopped');
   }

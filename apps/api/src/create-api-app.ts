@@ -96,7 +96,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     void reply.status(status).send(body);
   });
 
-  app.enableShutdownHooks();
+  // process.exit(0) after the hooks rather than the signal raised again, so that pino's asynchronous
+  // stdout is flushed (on 'exit') and the shutdown's last log lines are not lost.
+  app.enableShutdownHooks([], { useProcessExit: true });
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;

@@ -14,8 +14,10 @@ async function main() {
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: new PinoNestLogger(createRootLogger(env.LOG_LEVEL, env.LOG_FILE)),
   });
-  // SIGTERM/SIGINT close the workers, which lets running jobs finish before the process exits.
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT close the workers, which lets running jobs finish before the process exits. The exit
+  // is process.exit(0), not the signal raised again: pino writes stdout asynchronously and flushes on
+  // 'exit', which a re-raised SIGTERM never emits, so the last lines ('worker stopped') could be lost.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
 }
 

@@ -95,8 +95,7 @@ export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationS
   /**
    * Lets running jobs finish (BullMQ's close waits for them) before the process exits. Before, not on,
    * application shutdown: that is when the queues, the flow producer and the database close, and a job
-   * still running then could not finish. Closing the workers during those hooks sometimes left a close
-   * waiting on a connection already gone, and the process ended on an empty event loop before saying so.
+   * still running then could not finish.
    */
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));

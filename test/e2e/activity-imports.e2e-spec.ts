@@ -219,7 +219,7 @@ describe('activity imports and exports (real HTTP, real PostgreSQL)', () => {
     );
     expect(bufferingCost).toBeGreaterThan(20 * 2 ** 20);
     expect(growth).toBeLessThan(bufferingCost / 3);
-  }, 300_000);
+  }, 600_000);
 
   describe('a weekly file larger than one chunk (written chunk by chunk as it is read)', () => {
     // 50 spaces × 500 weeks: 25,000 rows, more than two chunks of 10,000.

@@ -1,3 +1,4 @@
+import { staticSecurityHeaders } from '../../apps/api/src/security-headers.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
 
@@ -74,5 +75,20 @@ describe('security at the HTTP edge (real HTTP, real PostgreSQL)', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it("sends every one of helmet's headers on reads, refusals, unknown addresses and pages", async () => {
+    const expected = staticSecurityHeaders();
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(10);
+    const answers = [
+      await api(t.baseUrl, 'GET', '/api/v1/spaces/BRU-A', { token: w.tokens.admin }),
+      await api(t.baseUrl, 'GET', '/api/v1/spaces/BRU-A'),
+      await api(t.baseUrl, 'GET', '/api/v1/no-such-route'),
+      await fetch(`${t.baseUrl}/login`).then((r) => ({ status: r.status, headers: r.headers })),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 401, 404, 200]);
+    for (const answer of answers)
+      for (const [name, value] of Object.entries(expected))
+        expect([name, answer.headers.get(name)]).toEqual([name, value]);
   });
 });

@@ -5,7 +5,6 @@ import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import {
   PinoNestLogger,
   createRootLogger,
@@ -19,6 +18,7 @@ import {
 } from '../../../libs/core/src/index.js';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { staticSecurityHeaders } from './security-headers.js';
 import { registerPages } from './pages/pages.setup.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -38,29 +38,17 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     logger: new PinoNestLogger(root),
   });
-  // Security headers from helmet, built once at boot: @fastify/helmet rebuilt helmet's middleware (and
-  // re-parsed the CSP) on every request, ≈ 15 % of a signed-in read's CPU (docs/performance.md, (3)).
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
-  });
+  // Security headers: helmet's, computed once at boot (they do not vary per request), then set in one
+  // call per answer. Rebuilding or re-running helmet per request cost CPU on every read
+  // (docs/performance.md, (3)).
+  const securityHeaders = staticSecurityHeaders();
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, reply, done) =>
-      securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
-    );
+    .addHook('onRequest', (_request, reply, done) => {
+      void reply.headers(securityHeaders);
+      done();
+    });
   await app.register(fastifyCookie);
   await registerLoginRateLimit(app.getHttpAdapter().getInstance(), env.LOGIN_ATTEMPTS_PER_MINUTE);
   // CSV uploads: one file per request, streamed to the import (never buffered), bounded in size.

@@ -36,3 +36,18 @@ export function sampleRss(pid: number | 'self', everyMs = 20): { stop(): number 
     },
   };
 }
+
+/**
+ * CPU seconds a process has used so far (user + system), from /proc/<pid>/stat. Its fields 14 and 15
+ * count clock ticks of USER_HZ, which Linux fixes at 100 for user space.
+ */
+export function cpuSecondsOf(pid: number | 'self'): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}

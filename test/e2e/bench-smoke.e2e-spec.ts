@@ -119,6 +119,19 @@ describe('benchmark harness (smoke run, compiled)', () => {
     }
   });
 
+  it('reports the CPU per request of both servers, and the NestJS yardstick without errors', () => {
+    for (const r of run.results.filter((x) => x.scenario === 'api')) {
+      const cpu = r.notes.find((n) => n.startsWith('server CPU per request'));
+      const [, apiMicros, floorMicros] = /API (\d+) µs, floor (\d+) µs/.exec(cpu ?? '') ?? [];
+      expect(Number(apiMicros)).toBeGreaterThan(0);
+      expect(Number(floorMicros)).toBeGreaterThan(0);
+      expect(r.notes.find((n) => n.startsWith('NestJS yardstick'))).toMatch(/\d+ req\/s .* 0 errors$/);
+      expect(r.notes.find((n) => n.startsWith('API RSS'))).toMatch(
+        /^API RSS: peak \d+ MB under the read load .*; \d+ MB peak before it/,
+      );
+    }
+  });
+
   it('seeds the world with every kind of record', () => {
     expect(run.world!.counts).toMatchObject({ spaces: run.config.spaces });
     for (const count of Object.values(run.world!.counts)) expect(count).toBeGreaterThan(0);

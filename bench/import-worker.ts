@@ -12,7 +12,7 @@ import { memoryOf, resetPeak, sampleRss } from './process-memory.js';
  * own, so that its memory is measured alone. Prints one JSON line: rows, seconds, RSS before and at peak.
  * Usage: DATABASE_URL=… REDIS_URL=… node dist/bench/import-worker.js <kind> <file>
  */
-@Module({ imports: [CoreModule.forRoot({ http: false }), RegistryModule, ActivityModule] })
+@Module({ imports: [CoreModule.forRoot(), RegistryModule, ActivityModule] })
 class ImportBenchModule {}
 
 const BENCH_ADMIN: Principal = {

@@ -56,6 +56,35 @@ describe('audit trail (real HTTP, real PostgreSQL)', () => {
     expect((await read(undefined)).status).toBe(401);
   });
 
+  it("records the caller's correlation id, for a JSON body and for a streamed CSV body alike", async () => {
+    // The request context must outlive the wait for the body: a JSON body is parsed before the handler,
+    // a CSV body is read by the import while it runs; both arrive in chunks after the headers.
+    const json = await api(t.baseUrl, 'PUT', '/api/v1/spaces/BRU-A/weeks/2026-W11', {
+      token: w.tokens.admin,
+      body: { openingHours: 12, visits: 7, visitorsWomen: 3 },
+      headers: { 'x-correlation-id': 'corr-json-body' },
+    });
+    expect(json.status).toBe(201);
+    const rows = ['space_ref,ref,type,quantity,acquired_on,retired_on,provenance,free_software'];
+    for (let i = 1; i <= 3000; i++)
+      rows.push(`BRU-A,CORR-${String(i).padStart(4, '0')},laptop,1,2020-01-01,,purchase,yes`);
+    const csv = await api(t.baseUrl, 'POST', '/api/v1/imports/equipment', {
+      token: w.tokens.admin,
+      body: rows.join('\n') + '\n',
+      headers: { 'content-type': 'text/csv', 'x-correlation-id': 'corr-csv-stream' },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.body.created).toBe(3000);
+    const byId = await w.sql(
+      `SELECT correlation_id, entity, count(*)::int AS n FROM audit_log
+       WHERE correlation_id IN ('corr-json-body', 'corr-csv-stream') GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(byId).toEqual([
+      { correlation_id: 'corr-csv-stream', entity: 'equipment', n: 3000 },
+      { correlation_id: 'corr-json-body', entity: 'weekly_activity', n: 1 },
+    ]);
+  });
+
   it('cannot be changed or emptied, even with direct SQL', async () => {
     await expect(w.sql(`UPDATE audit_log SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
     await expect(w.sql(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);

@@ -8,7 +8,7 @@ import { PagesModule } from './pages/pages.module.js';
 
 @Module({
   imports: [
-    CoreModule.forRoot({ http: true }),
+    CoreModule.forRoot(),
     CoreHttpModule,
     RegistryModule,
     ActivityHttpModule,

@@ -8,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import {
   PinoNestLogger,
   createRootLogger,
+  enterRequestContext,
   ErrorPages,
   registerLoginRateLimit,
   toErrorBody,
@@ -38,6 +39,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     logger: new PinoNestLogger(root),
   });
+  // First of the app's hooks: everything after it runs in the request's context (correlation id).
+  enterRequestContext(app.getHttpAdapter().getInstance());
   // Security headers: helmet's, computed once at boot (they do not vary per request), then set in one
   // call per answer. Rebuilding or re-running helmet per request cost CPU on every read
   // (docs/performance.md, (3)).

@@ -13,7 +13,7 @@ import { UsersCreateCommand } from './commands/users-create.command.js';
 
 @Module({
   // ActivityModule adds the weekly-activity and training-sessions kinds to import and export.
-  imports: [CoreModule.forRoot({ http: false }), RegistryModule, ActivityModule],
+  imports: [CoreModule.forRoot(), RegistryModule, ActivityModule],
   providers: [
     MigrateCommand,
     UsersCreateCommand,

@@ -7,7 +7,7 @@ import { ReportsWorkerModule } from '../../../libs/reports/src/index.js';
 /** Queue processors only; no HTTP listener. Each domain lib adds its *WorkerModule here. */
 @Module({
   imports: [
-    CoreModule.forRoot({ http: false }),
+    CoreModule.forRoot(),
     CoreWorkerModule,
     ActivityWorkerModule,
     LabelsWorkerModule,

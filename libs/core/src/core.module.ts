@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ClsModule } from 'nestjs-cls';
 import { AuthCoreModule, AuthHttpModule } from './auth/auth.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -17,41 +15,22 @@ import { QueueProbeController } from './queue/queue-probe.controller.js';
 import { QueueProbeRepository } from './queue/queue-probe.repository.js';
 import { QueueModule } from './queue/queue.module.js';
 import { WorkerHeartbeatRepository } from './health/worker-heartbeat.repository.js';
+import { REQUEST_CONTEXT_PROVIDER } from './logging/request-context.js';
 import { MailService } from './mail/mail.service.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { OutboxPolling } from './outbox/outbox-polling.js';
 
-const CORRELATION_HEADER = 'x-correlation-id';
-const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 /** Plumbing every app shares: validated config, request context, database, queues, auth services. */
 @Module({})
 export class CoreModule {
-  static forRoot(options: { http: boolean }): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [
-        AppConfigModule,
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: options.http,
-            generateId: true,
-            // A caller's correlation id is kept only when it is harmless to log.
-            idGenerator: (req: { headers: Record<string, string | undefined> }) => {
-              const given = req.headers[CORRELATION_HEADER];
-              return given && SAFE_ID.test(given) ? given : randomUUID();
-            },
-          },
-        }),
-        DatabaseModule,
-        QueueModule,
-        AuthCoreModule,
-      ],
-      providers: [MailService, OutboxRepository, OutboxService],
-      exports: [MailService, OutboxService],
+      imports: [AppConfigModule, DatabaseModule, QueueModule, AuthCoreModule],
+      providers: [REQUEST_CONTEXT_PROVIDER, MailService, OutboxRepository, OutboxService],
+      exports: [REQUEST_CONTEXT_PROVIDER, MailService, OutboxService],
     };
   }
 }

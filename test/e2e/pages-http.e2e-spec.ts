@@ -146,4 +146,36 @@ describe('pages over HTTP', () => {
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('Te veel pogingen');
   });
+
+  it('counts the attempts of the login form and of the API login against one limit', async () => {
+    const login = await fetch(`${t.baseUrl}/login`);
+    const cookies = cookiesOf(login);
+    const csrf = tokenIn(await login.text());
+    const email = 'both-doors@example.be';
+    const viaForm = () =>
+      fetch(`${t.baseUrl}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: form({ _csrf: csrf, email, password: 'not the password', next: '/' }),
+      });
+    const viaApi = () =>
+      fetch(`${t.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'not the password' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await (i % 2 ? viaApi() : viaForm());
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses).toEqual(Array(10).fill(401));
+    expect((await viaApi()).status).toBe(429);
+    expect((await viaForm()).status).toBe(429);
+    // Other routes carry no limiter at all: far more reads than the limit, none refused.
+    const reads = await Promise.all(Array.from({ length: 25 }, () => fetch(`${t.baseUrl}/login`)));
+    expect(reads.map((r) => r.status)).toEqual(Array(25).fill(200));
+  });
 });

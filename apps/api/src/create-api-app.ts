@@ -68,15 +68,18 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     if (req.url.startsWith('/api/v1/imports/')) return done(null, payload);
     done(Object.assign(new Error('This route does not accept text/csv.'), { statusCode: 415 }), undefined);
   });
-  fastify.addHook('onSend', async (req, reply) => {
+  // The hooks every request runs are callback style, not async: an async hook costs every request two
+  // promises (docs/performance.md, (3)).
+  fastify.addHook('onSend', (req, reply, payload, done) => {
     // Answers for a signed-in caller may hold personal data: no cache may keep them.
-    if ((req as AuthenticatedRequest).principal) reply.header('cache-control', 'no-store');
+    if ((req as AuthenticatedRequest).principal) void reply.header('cache-control', 'no-store');
     reply.removeHeader('x-powered-by');
+    done(null, payload);
   });
   // Text no query or validator can take (NUL, broken Unicode) is refused before it reaches any of them.
-  fastify.addHook('preValidation', async (req) => {
+  fastify.addHook('preValidation', (req, _reply, done) => {
     const problem = unsafeTextProblem({ params: req.params, query: req.query, body: req.body });
-    if (problem) throw validationFailed([problem]);
+    done(problem ? validationFailed([problem]) : undefined);
   });
   // Errors raised by Fastify itself (body too large, wrong content type) get the same JSON shape.
   // On a page address (a throttled login form, say) the answer is a page in the visitor's language.

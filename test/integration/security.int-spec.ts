@@ -69,6 +69,22 @@ describe('security at the HTTP edge (real HTTP, real PostgreSQL)', () => {
     expect(echoed.body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("answers with the caller's correlation id, from Nest's error filter and from Fastify's own errors alike", async () => {
+    const fromNest = await api(t.baseUrl, 'GET', '/api/v1/spaces/NOPE', {
+      token: w.tokens.admin,
+      headers: { 'x-correlation-id': 'corr-nest-404' },
+    });
+    expect(fromNest.status).toBe(404);
+    expect(fromNest.body.correlationId).toBe('corr-nest-404');
+    const fromFastify = await api(t.baseUrl, 'PATCH', '/api/v1/spaces/BRU-A', {
+      token: w.tokens.admin,
+      body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+      headers: { 'x-correlation-id': 'corr-fastify-413' },
+    });
+    expect(fromFastify.status).toBe(413);
+    expect(fromFastify.body.correlationId).toBe('corr-fastify-413');
+  });
+
   it('sends the protective headers and no x-powered-by', async () => {
     const res = await api(t.baseUrl, 'GET', '/health/live');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

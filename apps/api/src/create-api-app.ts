@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import {
   PinoNestLogger,
+  correlationIdOf,
   createRootLogger,
   enterRequestContext,
   ErrorPages,
@@ -33,27 +34,26 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: root,
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: () => randomUUID(),
+    // The request's id is its correlation id: the caller's when harmless to log, otherwise a new one.
+    genReqId: (req: IncomingMessage) => correlationIdOf(req.headers),
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     logger: new PinoNestLogger(root),
   });
+  const fastify = app.getHttpAdapter().getInstance();
   // First of the app's hooks: everything after it runs in the request's context (correlation id).
-  enterRequestContext(app.getHttpAdapter().getInstance());
+  enterRequestContext(fastify);
   // Security headers: helmet's, computed once at boot (they do not vary per request), then set in one
   // call per answer. Rebuilding or re-running helmet per request cost CPU on every read
   // (docs/performance.md, (3)).
   const securityHeaders = staticSecurityHeaders();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (_request, reply, done) => {
-      void reply.headers(securityHeaders);
-      done();
-    });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(securityHeaders);
+    done();
+  });
   await app.register(fastifyCookie);
-  await registerLoginRateLimit(app.getHttpAdapter().getInstance(), env.LOGIN_ATTEMPTS_PER_MINUTE);
+  await registerLoginRateLimit(fastify, env.LOGIN_ATTEMPTS_PER_MINUTE);
   // CSV uploads: one file per request, streamed to the import (never buffered), bounded in size.
   await app.register(fastifyMultipart, {
     limits: { fileSize: IMPORT_BODY_LIMIT_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
@@ -61,7 +61,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   // Server-rendered pages: view engine, their stylesheet, CSRF checked on every page form.
   await registerPages(app, env);
 
-  const fastify = app.getHttpAdapter().getInstance();
   // A CSV body reaches the import route as the raw request stream (the import counts its bytes
   // itself); no other route takes CSV.
   fastify.addContentTypeParser('text/csv', (req, payload, done) => {

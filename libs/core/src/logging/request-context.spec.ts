@@ -21,7 +21,8 @@ describe('enterRequestContext', () => {
   const cls = ClsServiceManager.getClsService();
 
   beforeAll(async () => {
-    app = Fastify();
+    // Request ids made as the API makes them.
+    app = Fastify({ genReqId: (req) => correlationIdOf(req.headers) });
     enterRequestContext(app);
     // A later hook, as the app's own come after the context is entered.
     app.addHook('preHandler', async (request) => {

@@ -22,18 +22,21 @@ export const REQUEST_CONTEXT_PROVIDER: Provider = {
 };
 
 /**
- * Opens a fresh request context, holding the request's correlation id, in Fastify's own `onRequest`
- * hook; the rest of the request (later hooks, body, guards, handler) runs inside it. This replaces
- * `ClsModule.forRoot`'s mounting, which costs every request more than the context itself: the module
- * also registers a global guard and a global interceptor that do nothing unless mounted, and that
- * interceptor alone sends every route through Nest's interceptor pipeline (rxjs and two
- * `AsyncResource`s); its middleware runs through @fastify/middie with several awaits (docs/performance.md, (3)).
+ * Opens a fresh request context, holding the request's id as its correlation id, in Fastify's own
+ * `onRequest` hook; the rest of the request (later hooks, body, guards, handler) runs inside it. The app
+ * makes its request ids with `correlationIdOf` (Fastify's `genReqId`), so the one id is made once and is
+ * the same in Fastify's log lines, Nest's, error answers from either, audit entries and jobs.
+ * This replaces `ClsModule.forRoot`'s mounting, which costs every request more than the context itself:
+ * the module also registers a global guard and a global interceptor that do nothing unless mounted, and
+ * that interceptor alone sends every route through Nest's interceptor pipeline (rxjs and two
+ * `AsyncResource`s); its middleware runs through @fastify/middie with several awaits
+ * (docs/performance.md, (3)).
  */
 export function enterRequestContext(fastify: FastifyInstance): void {
   const cls = ClsServiceManager.getClsService();
   fastify.addHook('onRequest', (request, _reply, done) => {
     cls.run(() => {
-      cls.set(CLS_ID, correlationIdOf(request.headers));
+      cls.set(CLS_ID, String(request.id));
       done();
     });
   });

@@ -100,6 +100,12 @@ describe('benchmark harness (smoke run, compiled)', () => {
     const spaces = labels.checks.find((c) => c.name === 'spaces evaluated')!;
     expect(spaces).toMatchObject({ pass: true });
     expect(spaces.value).toBeGreaterThan(0);
+    // The counted runs come after one uncounted warm-up evaluation, as the floor's repeats do.
+    expect(labels.notes[0]).toMatch(
+      new RegExp(
+        `^${run.config.labelRuns} run\\(s\\) after one warm-up run \\(\\d+ ms, not counted\\), POST to done: \\d+`,
+      ),
+    );
   });
 
   it('imports every generated row through the real pipeline and measures its memory', () => {

@@ -4,7 +4,15 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage, tabTo } from './browser.js';
+import {
+  axeViolations,
+  BROWSER_TEST_API,
+  horizontalOverflow,
+  launchChromium,
+  logIn,
+  openPage,
+  tabTo,
+} from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const document: any;
@@ -21,7 +29,7 @@ describe('the opening-hours editor in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi();
+    t = await startTestApi(BROWSER_TEST_API);
     world = await seedRegistryWorld(t);
     browser = await launchChromium();
   }, 90_000);

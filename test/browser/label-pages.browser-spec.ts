@@ -7,6 +7,7 @@ import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world
 import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
+  BROWSER_TEST_API,
   evaluateFromForm,
   horizontalOverflow,
   launchChromium,
@@ -29,7 +30,7 @@ describe('label pages in Chromium', () => {
   let code = '';
 
   beforeAll(async () => {
-    t = await startTestApi();
+    t = await startTestApi(BROWSER_TEST_API);
     world = await seedRegistryWorld(t);
     worker = spawnWorker(t.env);
     await waitFor(async () => worker.output().includes('worker consuming'), 30_000);

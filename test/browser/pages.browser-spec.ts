@@ -5,7 +5,15 @@ import { lastCompleteWeek } from '../../libs/activity/src/index.js';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage, tabTo } from './browser.js';
+import {
+  axeViolations,
+  BROWSER_TEST_API,
+  horizontalOverflow,
+  launchChromium,
+  logIn,
+  openPage,
+  tabTo,
+} from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const document: any;
@@ -26,7 +34,7 @@ describe('web pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi();
+    t = await startTestApi(BROWSER_TEST_API);
     world = await seedRegistryWorld(t);
     await world.sql(
       `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until)

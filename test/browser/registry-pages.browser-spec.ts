@@ -4,7 +4,15 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage, tabTo } from './browser.js';
+import {
+  axeViolations,
+  BROWSER_TEST_API,
+  horizontalOverflow,
+  launchChromium,
+  logIn,
+  openPage,
+  tabTo,
+} from './browser.js';
 
 const LANGS = ['nl', 'fr', 'en'] as const;
 const SCREENSHOTS = join(projectRoot(), 'docs/screenshots');
@@ -18,7 +26,7 @@ describe('the registry edit pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi();
+    t = await startTestApi(BROWSER_TEST_API);
     world = await seedRegistryWorld(t);
     browser = await launchChromium();
     // One record of each kind at BRU-A, for the edit forms.

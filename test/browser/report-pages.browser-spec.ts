@@ -11,7 +11,14 @@ import {
   type TestApi,
   type WorkerProcess,
 } from '../support/test-app.js';
-import { axeViolations, horizontalOverflow, launchChromium, logIn, openPage } from './browser.js';
+import {
+  axeViolations,
+  BROWSER_TEST_API,
+  horizontalOverflow,
+  launchChromium,
+  logIn,
+  openPage,
+} from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const Option: any;
@@ -38,7 +45,7 @@ describe('report pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi();
+    t = await startTestApi(BROWSER_TEST_API);
     world = await seedRegistryWorld(t);
     // Through the API, as coordinators would: every write is audited, so the report sees new data.
     for (const [ref, week, body] of WEEKS) {

@@ -3,6 +3,7 @@ import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world
 import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
+  BROWSER_TEST_API,
   evaluateFromForm,
   horizontalOverflow,
   launchChromium,
@@ -27,7 +28,7 @@ describe('regional staff pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi();
+    t = await startTestApi(BROWSER_TEST_API);
     world = await seedRegistryWorld(t);
     // BRU-B's label ends within 60 days; BRU-A's much later (not on the dashboard).
     await world.sql(

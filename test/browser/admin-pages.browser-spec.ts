@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { startTestApi, type TestApi } from '../support/test-app.js';
+import { type TestApi } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
   tabTo,
 } from './browser.js';
 
@@ -34,7 +34,7 @@ describe('admin pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     browser = await launchChromium();
   }, 90_000);

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { TestEnvOptions } from '../support/test-app.js';
+import { startTestApi, type TestApi } from '../support/test-app.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
 declare const document: any;
@@ -64,12 +64,14 @@ export async function checkAgainUntil(page: Page, doneSelector: string, timeoutM
 export const WORLD_PASSWORD = 'a long enough password';
 
 /**
- * The test API of a browser test file. Its tests sign the same accounts in a dozen times within a minute
+ * Starts the test API of a browser test file. Its tests sign the same accounts in a dozen times within a minute
  * (each language and width is a fresh page), and a fast machine runs them all inside the login rate
  * limiter's minute, whose default of 10 attempts then turns the next sign-in back to the form. The
  * limiter itself is tested elsewhere (auth.int-spec.ts, login-rate-limit.spec.ts, pages-http.e2e-spec.ts).
  */
-export const BROWSER_TEST_API: TestEnvOptions = { extra: { LOGIN_ATTEMPTS_PER_MINUTE: '1000' } };
+export function startBrowserTestApi(): Promise<TestApi> {
+  return startTestApi({ extra: { LOGIN_ATTEMPTS_PER_MINUTE: '1000' } });
+}
 
 export interface PageOptions {
   width?: number;

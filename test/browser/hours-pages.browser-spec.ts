@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { api, startTestApi, type TestApi } from '../support/test-app.js';
+import { api, type TestApi } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
   tabTo,
 } from './browser.js';
 
@@ -29,7 +29,7 @@ describe('the opening-hours editor in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     browser = await launchChromium();
   }, 90_000);

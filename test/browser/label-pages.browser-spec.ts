@@ -4,15 +4,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { decisionValidity } from '../../libs/labels/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
+import { spawnWorker, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   evaluateFromForm,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
 } from './browser.js';
 
 const LANGS = ['nl', 'fr', 'en'] as const;
@@ -30,7 +30,7 @@ describe('label pages in Chromium', () => {
   let code = '';
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     worker = spawnWorker(t.env);
     await waitFor(async () => worker.output().includes('worker consuming'), 30_000);

@@ -4,14 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { lastCompleteWeek } from '../../libs/activity/src/index.js';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { api, startTestApi, type TestApi } from '../support/test-app.js';
+import { api, type TestApi } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
   tabTo,
 } from './browser.js';
 
@@ -34,7 +34,7 @@ describe('web pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     await world.sql(
       `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until)

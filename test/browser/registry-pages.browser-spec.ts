@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { startTestApi, type TestApi } from '../support/test-app.js';
+import { type TestApi } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
   tabTo,
 } from './browser.js';
 
@@ -26,7 +26,7 @@ describe('the registry edit pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     browser = await launchChromium();
     // One record of each kind at BRU-A, for the edit forms.

@@ -3,21 +3,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import {
-  api,
-  spawnWorker,
-  startTestApi,
-  waitFor,
-  type TestApi,
-  type WorkerProcess,
-} from '../support/test-app.js';
+import { api, spawnWorker, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
 } from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
@@ -45,7 +38,7 @@ describe('report pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     // Through the API, as coordinators would: every write is audited, so the report sees new data.
     for (const [ref, week, body] of WEEKS) {

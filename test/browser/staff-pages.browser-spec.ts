@@ -1,14 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
+import { spawnWorker, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
   axeViolations,
-  BROWSER_TEST_API,
   evaluateFromForm,
   horizontalOverflow,
   launchChromium,
   logIn,
   openPage,
+  startBrowserTestApi,
 } from './browser.js';
 
 // Page globals inside page.evaluate callbacks (the project compiles without the DOM library).
@@ -28,7 +28,7 @@ describe('regional staff pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApi(BROWSER_TEST_API);
+    t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
     // BRU-B's label ends within 60 days; BRU-A's much later (not on the dashboard).
     await world.sql(

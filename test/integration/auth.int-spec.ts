@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { AuthService } from '../../libs/core/src/index.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
 
@@ -178,5 +179,58 @@ describe('auth (real PostgreSQL, real HTTP)', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('names a user id that is not a UUID, as DTO fields are', async () => {
+    for (const path of ['/api/v1/users/not-a-uuid', '/api/v1/users/not-a-uuid/disable']) {
+      const res = await api(t.baseUrl, path.endsWith('disable') ? 'POST' : 'GET', path, {
+        token: adminToken,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION.FAILED', details: [{ field: 'id' }] });
+    }
+  });
+
+  it('refuses to disable your own account (409), in your language, and you stay signed in', async () => {
+    const me = await api(t.baseUrl, 'GET', '/api/v1/auth/me', { token: adminToken });
+    const res = await api(t.baseUrl, 'POST', `/api/v1/users/${me.body.userId}/disable`, {
+      token: adminToken,
+      headers: { 'accept-language': 'nl' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toEqual({
+      code: 'USERS.CANNOT_DISABLE_SELF',
+      message: 'U kunt uw eigen account niet uitzetten.',
+      correlationId: expect.any(String),
+    });
+    expect((await api(t.baseUrl, 'GET', '/api/v1/auth/me', { token: adminToken })).status).toBe(200);
+  });
+
+  // Last: it leaves one of two admins disabled.
+  it('never disables the last enabled admin, even when two admins disable each other at once', async () => {
+    const auth = t.app.get(AuthService);
+    const ds = t.app.get(DataSource);
+    const other = await auth.createUser({
+      email: 'second.admin@example.be',
+      password: 'twelve chars ok',
+      role: 'admin',
+    });
+    const [{ id: firstId }] = await ds.query(`SELECT id FROM users WHERE email = $1`, [ADMIN.email]);
+    // Only the two of them enabled.
+    await ds.query(`UPDATE users SET disabled_at = now() WHERE role = 'admin' AND id NOT IN ($1, $2)`, [
+      firstId,
+      other.id,
+    ]);
+    const outcomes = await Promise.allSettled([
+      auth.setDisabled(firstId, true, { userId: other.id }),
+      auth.setDisabled(other.id, true, { userId: firstId }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'USERS.LAST_ADMIN', status: 409 });
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`,
+    );
+    expect(n).toBe(1);
   });
 });

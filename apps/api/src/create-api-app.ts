@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -11,10 +12,9 @@ import {
   createRootLogger,
   enterRequestContext,
   ErrorPages,
+  localizedErrorBody,
   registerLoginRateLimit,
-  toErrorBody,
-  unsafeTextProblem,
-  validationFailed,
+  unsafeInputException,
   validateEnvironment,
   type AuthenticatedRequest,
 } from '../../../libs/core/src/index.js';
@@ -31,12 +31,38 @@ export const IMPORT_BODY_LIMIT_BYTES = 200 * 1024 * 1024;
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env);
   const root = createRootLogger(env.LOG_LEVEL, env.LOG_FILE);
+  // Security headers: helmet's, computed once at boot (they do not vary per request), then set in one
+  // call per answer. Rebuilding or re-running helmet per request cost CPU on every read
+  // (docs/performance.md, (3)).
+  const securityHeaders = staticSecurityHeaders();
+  // Filled in once the app exists; the router's refusals below can only come after it listens.
+  const late: { errorPages?: ErrorPages } = {};
   const adapter = new FastifyAdapter({
     loggerInstance: root,
     bodyLimit: BODY_LIMIT_BYTES,
     // The request's id is its correlation id: the caller's when harmless to log, otherwise a new one.
     genReqId: (req: IncomingMessage) => correlationIdOf(req.headers),
     routerOptions: { ignoreTrailingSlash: true },
+    // The router refuses an address it cannot decode (`/spaces/%`, 400) or a path parameter over its
+    // length limit (414) before any hook or handler runs, and Fastify's own answer quoted the address
+    // and had no correlation id. These get the error contract instead.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.headers(securityHeaders);
+      const { status, body } = localizedErrorBody(
+        error,
+        String(request.id),
+        request.headers['accept-language'],
+      );
+      const json = () =>
+        void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+      const pages = late.errorPages;
+      if (!pages?.handles(request)) return json();
+      // A page address gets the page if the pages can render this early. Fastify hands this handler a
+      // bare reply, without the view engine's decorators, so today that fails and the JSON answer goes.
+      pages.render(request, reply, status).catch(() => {
+        if (!reply.sent) json();
+      });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     logger: new PinoNestLogger(root),
@@ -44,10 +70,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   // First of the app's hooks: everything after it runs in the request's context (correlation id).
   enterRequestContext(fastify);
-  // Security headers: helmet's, computed once at boot (they do not vary per request), then set in one
-  // call per answer. Rebuilding or re-running helmet per request cost CPU on every read
-  // (docs/performance.md, (3)).
-  const securityHeaders = staticSecurityHeaders();
   fastify.addHook('onRequest', (_request, reply, done) => {
     void reply.headers(securityHeaders);
     done();
@@ -75,17 +97,20 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     reply.removeHeader('x-powered-by');
     done(null, payload);
   });
-  // Text no query or validator can take (NUL, broken Unicode) is refused before it reaches any of them.
+  // Text no query or validator can take (NUL, broken Unicode), and JSON nested deeper than any body of
+  // the API (which would exhaust the stack of the recursive validators), are refused before they reach
+  // any of them.
   fastify.addHook('preValidation', (req, _reply, done) => {
-    const problem = unsafeTextProblem({ params: req.params, query: req.query, body: req.body });
-    done(problem ? validationFailed([problem]) : undefined);
+    done(unsafeInputException({ params: req.params, query: req.query, body: req.body }) ?? undefined);
   });
-  // Errors raised by Fastify itself (body too large, wrong content type) get the same JSON shape.
-  // On a page address (a throttled login form, say) the answer is a page in the visitor's language.
-  const errorPages = app.get(ErrorPages);
+  // Errors raised by Fastify itself (body too large, wrong content type) and by the hooks above get the
+  // same JSON shape, in the caller's language. On a page address (a throttled login form, say) the answer
+  // is a page in the visitor's language.
+  const pages = app.get(ErrorPages);
+  late.errorPages = pages;
   fastify.setErrorHandler((error, req, reply) => {
-    const { status, body } = toErrorBody(error, String(req.id));
-    if (errorPages.handles(req)) return errorPages.render(req, reply, status);
+    const { status, body } = localizedErrorBody(error, String(req.id), req.headers['accept-language']);
+    if (pages.handles(req)) return pages.render(req, reply, status);
     void reply.status(status).send(body);
   });
 

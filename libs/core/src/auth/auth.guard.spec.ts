@@ -26,11 +26,16 @@ describe('auth guard: the scope check', () => {
   });
 
   /** The guard on a route with `@Access(ANY_SIGNED_IN, scope)`, called by `role` for thing `ref`. */
-  const activate = (role: Role, scope: ScopeSpec, ref = 'T-1') => {
+  /** `ref: null` leaves the parameter out of the request. */
+  const activate = (role: Role, scope: ScopeSpec, ref: string | null = 'T-1') => {
     const handler = () => undefined;
     Reflect.defineMetadata(ACCESS_METADATA, { roles: ANY_SIGNED_IN, scope }, handler);
     const auth = { authenticate: async () => principalOf(role) } as unknown as AuthService;
-    const request = { headers: { authorization: 'Bearer t' }, params: { ref }, method: 'GET' };
+    const request = {
+      headers: { authorization: 'Bearer t' },
+      params: { ref: ref ?? undefined },
+      method: 'GET',
+    };
     const context = {
       getType: () => 'http',
       getHandler: () => handler,
@@ -64,5 +69,19 @@ describe('auth guard: the scope check', () => {
     await expect(activate('coordinator', scope, 'T-2')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
     await expect(activate('regional_staff', scope, 'T-3')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
     expect(asked).toEqual(['T-2', 'T-3']);
+  });
+
+  it('answers a missing required id with a 400 naming the field, and lets an optional one through', async () => {
+    const scope = { kind: 'thing', param: 'ref' };
+    for (const role of ['admin', 'regional_staff', 'coordinator'] as const) {
+      await expect(activate(role, scope, null)).rejects.toMatchObject({
+        code: 'VALIDATION.FAILED',
+        status: 400,
+        details: [{ field: 'ref', code: 'isDefined' }],
+      });
+      await expect(activate(role, scope, '')).rejects.toMatchObject({ status: 400 });
+    }
+    await expect(activate('coordinator', { ...scope, optional: true }, null)).resolves.toBe(true);
+    expect(asked).toEqual([]);
   });
 });

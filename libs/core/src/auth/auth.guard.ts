@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AppException, forbidden, notFound } from '../errors/app-exception.js';
+import { AppException, forbidden, notFound, validationFailed } from '../errors/app-exception.js';
 import { ACCESS_METADATA, AccessSpec } from './access.decorator.js';
 import { AuthService } from './auth.service.js';
 import type { Principal } from './principal.js';
@@ -54,7 +54,11 @@ export class AuthGuard implements CanActivate {
       const id = source[spec.scope.param];
       if (id === undefined || id === null || id === '') {
         if (spec.scope.optional) return true;
-        throw forbidden();
+        // A required id the request leaves out is a field error, not a refusal: the caller has the role,
+        // and only a resource they may not see is theirs to be refused (403). The handler never runs
+        // without it, so the scope check cannot be skipped this way.
+        const field = spec.scope.param;
+        throw validationFailed([{ field, code: 'isDefined', message: `${field} is required.` }]);
       }
       if (spec.scope.handlerAnswersNotFound && principal.role === 'admin') return true;
       const decision = await this.scopes.resolve(spec.scope.kind)(principal, String(id));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from './principal.js';
 import type { RegionCode, Role } from './user.entity.js';
 
@@ -90,9 +90,25 @@ export class AuthRepository {
     ]);
   }
 
-  /** Disables the user and revokes every session in one statement. Returns false if no such user. */
-  async setDisabled(userId: string, disabled: boolean): Promise<boolean> {
-    const rows = await this.db.query(
+  /**
+   * Disables (or enables) the user and revokes every session. Never disables the last enabled admin:
+   * disabling locks the enabled admins' rows first, so two admins disabling each other at the same time
+   * are taken one after the other, and the second finds itself the last.
+   */
+  async setDisabled(userId: string, disabled: boolean): Promise<'done' | 'not_found' | 'last_admin'> {
+    if (!disabled) return (await this.writeDisabled(this.db.manager, userId, false)) ? 'done' : 'not_found';
+    return this.db.transaction(async (m) => {
+      const admins: Array<{ id: string }> = await m.query(
+        `SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
+      );
+      if (admins.length === 1 && admins[0].id === userId) return 'last_admin';
+      return (await this.writeDisabled(m, userId, true)) ? 'done' : 'not_found';
+    });
+  }
+
+  /** One statement: the user's flag, and when disabling, every session revoked. False if no such user. */
+  private async writeDisabled(m: EntityManager, userId: string, disabled: boolean): Promise<boolean> {
+    const rows = await m.query(
       `WITH u AS (
          UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END,
                           updated_at = now(), version = version + 1

@@ -2,6 +2,7 @@ import { hash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { AppException, badRequest, conflict, notFound } from '../errors/app-exception.js';
+import './auth.messages.js';
 import { AuthRepository } from './auth.repository.js';
 import { hashPassword, passwordPolicyProblem, verifyPassword } from './password.rule.js';
 import type { Principal } from './principal.js';
@@ -113,11 +114,24 @@ export class AuthService {
     return created;
   }
 
-  async setDisabled(userId: string, disabled: boolean): Promise<void> {
-    const found = await this.repo.setDisabled(userId, disabled);
+  /**
+   * Disables or enables a user. `actor` is who asks (absent for the system): nobody may disable their own
+   * account, and the last enabled admin is never disabled, since either would leave no admin to undo it.
+   */
+  async setDisabled(userId: string, disabled: boolean, actor?: Pick<Principal, 'userId'>): Promise<void> {
+    if (disabled && actor?.userId === userId) {
+      throw conflict('USERS.CANNOT_DISABLE_SELF', 'You cannot turn off your own account.');
+    }
+    const outcome = await this.repo.setDisabled(userId, disabled);
     // After the write, so that no lookup can cache the session again from before it.
-    this.sessions.evictUser(userId);
-    if (!found) throw notFound('USERS.NOT_FOUND', 'No such user.');
+    if (outcome === 'done') this.sessions.evictUser(userId);
+    if (outcome === 'not_found') throw notFound('USERS.NOT_FOUND', 'No such user.');
+    if (outcome === 'last_admin') {
+      throw conflict(
+        'USERS.LAST_ADMIN',
+        'This is the last administrator who can sign in: add or enable another administrator first.',
+      );
+    }
   }
 
   listUsers() {

@@ -126,6 +126,22 @@ export class Environment {
   @IsEmail()
   MAIL_FROM = 'no-reply@ocr-register.local';
 
+  /**
+   * The address people open the site at (https://ocr-register.example.be), used for links in
+   * e-mails. Unset: the e-mails explain where to click instead of linking.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http:// or https:// address, without ? or #',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  /** PUBLIC_BASE_URL without a trailing slash, or null when it is unset. */
+  get publicBaseUrl(): string | null {
+    return this.PUBLIC_BASE_URL ? this.PUBLIC_BASE_URL.replace(/\/+$/, '') : null;
+  }
+
   get cookieSecure(): boolean {
     return this.COOKIE_SECURE ?? this.NODE_ENV !== 'test';
   }
@@ -137,9 +153,14 @@ export class EnvironmentError extends Error {
   }
 }
 
-/** Validates the whole environment and reports every bad variable at once. */
+/**
+ * Validates the whole environment and reports every bad variable at once. A variable set to the empty
+ * string counts as unset and gets its default: docker-compose passes `${VAR:-}` for every setting the
+ * user may leave out, and `.env` files list settings with empty values.
+ */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
-  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(Environment, given, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new EnvironmentError(

@@ -191,6 +191,21 @@ describe('date', () => {
   it.each(['30/01/2016', '2016-1-5', '20160130', '2016-01-30T00:00'])('rejects the format %s', (cell) => {
     expect(rejected(date(), cell).key).toBe('cell.date');
   });
+
+  // Year 0 failed in PostgreSQL, years below 100 in Date.UTC: each was a 500.
+  it.each(['0000-01-01', '0001-01-01', '0099-12-31', '0999-06-15', '1899-12-31', '2101-01-01', '9999-12-31'])(
+    'rejects %s, outside the years 1900 to 2100',
+    (cell) => {
+      expect(rejected(date(), cell)).toEqual({
+        key: 'cell.year_range',
+        params: { value: cell, min: 1900, max: 2100 },
+      });
+    },
+  );
+
+  it.each(['1900-01-01', '2100-12-31'])('accepts %s, at the edge of the years', (cell) => {
+    expect(accepted(date(), cell)).toBe(cell);
+  });
 });
 
 describe('isoWeek', () => {
@@ -217,6 +232,17 @@ describe('isoWeek', () => {
   it.each(['2016-W00', '2016-W54', '2016-05', '2016W05', '16-W05', '2016-W005'])('rejects %s', (cell) => {
     expect(rejected(isoWeek(), cell).key).toBe('cell.iso_week');
   });
+
+  // Below 0100 the week's Monday threw (a 500); 0100-0999 read as "not started yet".
+  it.each(['0000-W01', '0050-W10', '0099-W52', '0100-W01', '0999-W01', '1899-W52', '2101-W01'])(
+    'rejects %s, outside the years 1900 to 2100',
+    (cell) => {
+      expect(rejected(isoWeek(), cell)).toEqual({
+        key: 'cell.year_range',
+        params: { value: cell, min: 1900, max: 2100 },
+      });
+    },
+  );
 });
 
 describe('enumOf', () => {
@@ -287,6 +313,15 @@ describe('url', () => {
       expect(rejected(url(), cell).key).toBe('cell.url');
     },
   );
+
+  it('refuses an address longer than maxLength', () => {
+    const long = `https://example.be/${'a'.repeat(482)}`;
+    expect(accepted(url({ maxLength: 500 }), long.slice(0, 500))).toHaveLength(500);
+    expect(rejected(url({ maxLength: 500 }), long)).toEqual({
+      key: 'cell.text_too_long',
+      params: { length: 501, maxLength: 500 },
+    });
+  });
 });
 
 describe('defineColumns', () => {

@@ -19,7 +19,10 @@ export interface CellError<Column extends string = string> extends CsvIssue {
 export interface CsvError extends CsvIssue {
   /** 1-based physical line in the file; the header is line 1. */
   readonly line: number;
-  /** null when the problem is the whole line, e.g. a repeated key or a wrong number of cells. */
+  /**
+   * null when the problem is the whole line, e.g. a wrong number of cells; a repeated key names its key
+   * columns, comma-separated ("space_ref, week").
+   */
   readonly column: string | null;
 }
 
@@ -104,20 +107,28 @@ function column<T, R extends boolean>(
   return { required: (options.required ?? false) as R, parse, format };
 }
 
+interface MaxLengthOption {
+  /**
+   * Longest value, in characters. Give every column one, the same as the API's @MaxLength for the field:
+   * without it a long cell reaches the database, where an indexed column fails with a 500.
+   */
+  readonly maxLength?: number;
+}
+
+function tooLong(cell: string, maxLength: number | undefined): CellResult<never> | null {
+  if (maxLength === undefined || cell.length <= maxLength) return null;
+  // Counted in code points, like the database's varchar, so an accented letter or emoji is one.
+  const length = [...cell].length;
+  return length > maxLength ? fail('cell.text_too_long', { length, maxLength }) : null;
+}
+
 export function text<R extends boolean = false>(
-  options: RequiredOption<R> & { readonly maxLength?: number } = {},
+  options: RequiredOption<R> & MaxLengthOption = {},
 ): CsvColumn<string, NoInfer<R>> {
   const { maxLength } = options;
   return column(
     options,
-    (cell) => {
-      if (maxLength !== undefined && cell.length > maxLength) {
-        // Counted in code points, like the database's varchar, so an accented letter or emoji is one.
-        const length = [...cell].length;
-        if (length > maxLength) return fail('cell.text_too_long', { length, maxLength });
-      }
-      return ok(cell);
-    },
+    (cell) => tooLong(cell, maxLength) ?? ok(cell),
     (value) => value,
   );
 }
@@ -253,6 +264,22 @@ export function boolean<R extends boolean = false>(
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/**
+ * The years a date or week of the registry may fall in. Four digits alone let through year 0, which
+ * PostgreSQL refuses, years below 100, which JavaScript's Date.UTC reads as 19xx, and typing slips such
+ * as 0224 or 2204 that no public computer space ever had. Shared with the API's week rules.
+ */
+export const CALENDAR_YEARS = { min: 1900, max: 2100 } as const;
+
+/**
+ * A `YYYY-MM-DD` date of those years, for the API's date fields: the same range as the files, so that
+ * what the API stores exports and imports again, and never a year PostgreSQL refuses (0000) or misreads.
+ * Whether the day exists is checked apart (IsISO8601 strict).
+ */
+export const DATE_ONLY_PATTERN = /^(19\d{2}|20\d{2}|2100)-\d{2}-\d{2}$/;
+
+const yearOutOfRange = (year: number) => year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max;
+
 /** A calendar date as `YYYY-MM-DD` text: a Date would drag a time zone into a value that has none. */
 export function date<R extends boolean = false>(
   options: RequiredOption<R> = {},
@@ -263,6 +290,7 @@ export function date<R extends boolean = false>(
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell);
       if (match === null) return fail('cell.date', { value: cell });
       const [year, month, day] = match.slice(1).map(Number);
+      if (yearOutOfRange(year)) return fail('cell.year_range', { value: cell, ...CALENDAR_YEARS });
       if (month < 1 || month > 12) return fail('cell.date_not_real', { value: cell });
       const monthLength = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
       return day >= 1 && day <= monthLength ? ok(cell) : fail('cell.date_not_real', { value: cell });
@@ -289,6 +317,7 @@ export function isoWeek<R extends boolean = false>(
       const week = match === null ? 0 : Number(match[2]);
       if (match === null || week < 1 || week > 53) return fail('cell.iso_week', { value: cell });
       const year = match[1];
+      if (yearOutOfRange(Number(year))) return fail('cell.year_range', { value: cell, ...CALENDAR_YEARS });
       if (week === 53 && isoWeeksInYear(Number(year)) === 52) {
         return fail('cell.iso_week_53', { value: cell, year: Number(year) });
       }
@@ -354,12 +383,16 @@ export function email<R extends boolean = false>(
 
 /** An http or https address, kept as written. */
 export function url<R extends boolean = false>(
-  options: RequiredOption<R> = {},
+  options: RequiredOption<R> & MaxLengthOption = {},
 ): CsvColumn<string, NoInfer<R>> {
+  const { maxLength } = options;
   return column(
     options,
     (cell) =>
-      /^https?:\/\/[^\s]+$/i.test(cell) && URL.canParse(cell) ? ok(cell) : fail('cell.url', { value: cell }),
+      tooLong(cell, maxLength) ??
+      (/^https?:\/\/[^\s]+$/i.test(cell) && URL.canParse(cell)
+        ? ok(cell)
+        : fail('cell.url', { value: cell })),
     (value) => value,
   );
 }

@@ -3,6 +3,7 @@ import {
   csvMessages,
   defineCsvMessages,
   formatCsvError,
+  formatCsvProblem,
   type CsvLang,
   type CsvMessageKey,
 } from './csv-messages.js';
@@ -32,6 +33,7 @@ const sampleParams: Record<CsvMessageKey, CsvParams> = {
   'cell.boolean': { value: 'misschien' },
   'cell.date': { value: '30/01/2016' },
   'cell.date_not_real': { value: '2016-02-30' },
+  'cell.year_range': { value: '0000-01-01', min: 1900, max: 2100 },
   'cell.iso_week': { value: '2016-5' },
   'cell.iso_week_53': { value: '2021-W53', year: 2021 },
   'cell.enum': { value: 'school', allowed: ['municipality', 'cpas', 'library'] },
@@ -67,11 +69,16 @@ describe('formatCsvError', () => {
       'Line 7, column visits: enter a whole number of 0 or more (you wrote "12.5").',
     );
     expect(formatCsvError(visits, 'nl')).toBe(
-      'Regel 7, kolom visits: vul een geheel getal in van 0 of meer (je schreef "12.5").',
+      'Regel 7, kolom visits: vul een geheel getal in van 0 of meer (u schreef "12.5").',
     );
     expect(formatCsvError(visits, 'fr')).toBe(
       'Ligne 7, colonne visits : indiquez un nombre entier de 0 ou plus (vous avez écrit « 12.5 »).',
     );
+  });
+
+  it('can leave out the line and column, for a table that shows them in their own columns', () => {
+    expect(formatCsvProblem(visits, 'nl')).toBe('Vul een geheel getal in van 0 of meer (u schreef "12.5").');
+    expect(formatCsvProblem(visits, 'en')).toBe('Enter a whole number of 0 or more (you wrote "12.5").');
   });
 
   it('writes bounds and lists the way each language does', () => {
@@ -104,6 +111,34 @@ describe('formatCsvError', () => {
     expect(formatCsvError(repeat, 'en')).toBe(
       'Line 9: this row repeats line 4 (same values for space_ref and week).',
     );
+  });
+
+  it('names every column of a repeated key', () => {
+    const repeat = {
+      line: 9,
+      column: 'space_ref, week',
+      key: 'row.duplicate_key',
+      params: sampleParams['row.duplicate_key'],
+    };
+    expect(formatCsvError(repeat, 'en')).toBe(
+      'Line 9, columns space_ref, week: this row repeats line 4 (same values for space_ref and week).',
+    );
+    expect(formatCsvError(repeat, 'nl')).toMatch(/^Regel 9, kolommen space_ref, week: /);
+    expect(formatCsvError(repeat, 'fr')).toMatch(/^Ligne 9, colonnes space_ref, week : /);
+  });
+
+  it('says which years a date may have', () => {
+    const year = {
+      line: 2,
+      column: 'opened_on',
+      key: 'cell.year_range',
+      params: sampleParams['cell.year_range'],
+    };
+    expect(formatCsvError(year, 'en')).toBe(
+      'Line 2, column opened_on: the year must be between 1900 and 2100 (you wrote "0000-01-01").',
+    );
+    expect(formatCsvError(year, 'nl')).toContain('het jaar moet tussen 1900 en 2100 liggen');
+    expect(formatCsvError(year, 'fr')).toContain('l’année doit être comprise entre 1900 et 2100');
   });
 
   it("uses a record kind's own catalogue for its row checks", () => {

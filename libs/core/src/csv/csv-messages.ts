@@ -88,6 +88,7 @@ const en = {
   'cell.boolean': (p) => `enter yes or no (true/false, ja/nee, oui/non and 1/0 also work)${enWrote(p)}`,
   'cell.date': (p) => `enter a date as YYYY-MM-DD, for example 2016-01-30${enWrote(p)}`,
   'cell.date_not_real': (p) => `this date does not exist${enWrote(p)}`,
+  'cell.year_range': (p) => `the year must be between ${p.min} and ${p.max}${enWrote(p)}`,
   'cell.iso_week': (p) => `enter a week as YYYY-Www, for example 2016-W05 for week 5 of 2016${enWrote(p)}`,
   'cell.iso_week_53': (p) => `${p.year} has only 52 weeks${enWrote(p)}`,
   'cell.enum': (p) => `enter one of these values: ${e.or(p.allowed)}${enWrote(p)}`,
@@ -102,7 +103,7 @@ const en = {
 export type CsvMessageKey = keyof typeof en;
 
 const n = formatters('nl');
-const nlWrote = (p: CsvParams) => ` (je schreef "${p.value}")`;
+const nlWrote = (p: CsvParams) => ` (u schreef "${p.value}")`;
 const nlRange = (p: CsvParams) =>
   p.min !== undefined && p.max !== undefined
     ? ` tussen ${n.num(p.min)} en ${n.num(p.max)}`
@@ -152,6 +153,7 @@ const nl: Record<CsvMessageKey, CsvMessage> = {
   'cell.boolean': (p) => `vul ja of nee in (true/false, yes/no, oui/non en 1/0 mag ook)${nlWrote(p)}`,
   'cell.date': (p) => `vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2016-01-30${nlWrote(p)}`,
   'cell.date_not_real': (p) => `deze datum bestaat niet${nlWrote(p)}`,
+  'cell.year_range': (p) => `het jaar moet tussen ${p.min} en ${p.max} liggen${nlWrote(p)}`,
   'cell.iso_week': (p) =>
     `vul een week in als JJJJ-Www, bijvoorbeeld 2016-W05 voor week 5 van 2016${nlWrote(p)}`,
   'cell.iso_week_53': (p) => `${p.year} heeft maar 52 weken${nlWrote(p)}`,
@@ -217,6 +219,7 @@ const fr: Record<CsvMessageKey, CsvMessage> = {
     `indiquez oui ou non (true/false, yes/no, ja/nee et 1/0 sont aussi acceptés)${frWrote(p)}`,
   'cell.date': (p) => `indiquez une date au format AAAA-MM-JJ, par exemple 2016-01-30${frWrote(p)}`,
   'cell.date_not_real': (p) => `cette date n’existe pas${frWrote(p)}`,
+  'cell.year_range': (p) => `l’année doit être comprise entre ${p.min} et ${p.max}${frWrote(p)}`,
   'cell.iso_week': (p) =>
     `indiquez une semaine au format AAAA-Wss, par exemple 2016-W05 pour la semaine 5 de 2016${frWrote(p)}`,
   'cell.iso_week_53': (p) => `l’année ${p.year} ne compte que 52 semaines${frWrote(p)}`,
@@ -231,10 +234,21 @@ const fr: Record<CsvMessageKey, CsvMessage> = {
 
 export const csvMessages: CsvMessageCatalogue<CsvMessageKey> = { en, nl, fr };
 
+// A repeated key names all of the key's columns, e.g. "space_ref, week" (see csv-reader.ts).
+const several = (column: string) => column.includes(', ');
 const where: Record<CsvLang, (line: number, column: string | null) => string> = {
-  en: (line, column) => (column === null ? `Line ${line}: ` : `Line ${line}, column ${column}: `),
-  nl: (line, column) => (column === null ? `Regel ${line}: ` : `Regel ${line}, kolom ${column}: `),
-  fr: (line, column) => (column === null ? `Ligne ${line} : ` : `Ligne ${line}, colonne ${column} : `),
+  en: (line, column) =>
+    column === null
+      ? `Line ${line}: `
+      : `Line ${line}, ${several(column) ? 'columns' : 'column'} ${column}: `,
+  nl: (line, column) =>
+    column === null
+      ? `Regel ${line}: `
+      : `Regel ${line}, ${several(column) ? 'kolommen' : 'kolom'} ${column}: `,
+  fr: (line, column) =>
+    column === null
+      ? `Ligne ${line} : `
+      : `Ligne ${line}, ${several(column) ? 'colonnes' : 'colonne'} ${column} : `,
 };
 
 /**
@@ -243,9 +257,22 @@ const where: Record<CsvLang, (line: number, column: string | null) => string> = 
  * `extra` holds the messages of a record kind's own row checks.
  */
 export function formatCsvError(error: CsvError, lang: CsvLang, extra?: CsvMessageCatalogue): string {
+  return `${where[lang](error.line, error.column)}${problemOf(error, lang, extra)}.`;
+}
+
+/**
+ * The same sentence without the line and column, for a table that shows them in columns of their
+ * own, e.g. `Enter a whole number of 0 or more (you wrote "12.5").`
+ */
+export function formatCsvProblem(error: CsvError, lang: CsvLang, extra?: CsvMessageCatalogue): string {
+  const problem = problemOf(error, lang, extra);
+  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+}
+
+function problemOf(error: CsvError, lang: CsvLang, extra?: CsvMessageCatalogue): string {
   const message =
     extra?.[lang][error.key] ?? (csvMessages[lang] as Readonly<Record<string, CsvMessage>>)[error.key];
   // A raw key in front of a coordinator would hide the bug; fail where a test will see it.
   if (message === undefined) throw new Error(`No ${lang} message for CSV error key "${error.key}".`);
-  return `${where[lang](error.line, error.column)}${message(error.params)}.`;
+  return message(error.params);
 }

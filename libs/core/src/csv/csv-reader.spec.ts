@@ -105,6 +105,20 @@ describe('readCsv', () => {
     });
   });
 
+  it('tells which columns the file has, so a left-out column can keep its stored value', async () => {
+    const header = 'SPACE_REF,week,Opening_Hours,visits,opened_on,operator_type,languages';
+    const reader = readCsv(Readable.from([lines(header, 'BXL-1,2016-W05,10,3,2015-03-01,cpas,')]), schema);
+    expect([...reader.columnsInFile()]).toEqual([]);
+    const first = await reader.next();
+    expect(first.done).toBe(false);
+    expect([...reader.columnsInFile()].sort()).toEqual(
+      ['languages', 'opened_on', 'opening_hours', 'operator_type', 'space_ref', 'visits', 'week'].sort(),
+    );
+    // The empty languages cell and the left-out open_to_all_publics read the same; only the header differs.
+    expect(reader.columnsInFile().has('languages')).toBe(true);
+    expect(reader.columnsInFile().has('open_to_all_publics')).toBe(false);
+  });
+
   it('strips a UTF-8 byte-order mark, even when it arrives one byte at a time', async () => {
     const input = `\uFEFF${lines(HEADER, good('Liège-1'))}`;
     for (const chunks of [[Buffer.from(input)], chunked(input, 1)]) {
@@ -299,7 +313,7 @@ describe('readCsv', () => {
     expect(summary.errors).toEqual([
       {
         line: 5,
-        column: null,
+        column: 'space_ref, week',
         key: 'row.duplicate_key',
         params: { firstLine: 2, columns: ['space_ref', 'week'] },
       },

@@ -56,6 +56,11 @@ export interface CsvReadSummary {
 export interface CsvReader<Row> extends AsyncGenerator<CsvBatch<Row>, CsvReadSummary, undefined> {
   /** The summary; throws until every batch has been read. */
   result(): CsvReadSummary;
+  /**
+   * The schema's columns the file's first line names; empty until it has been read. A row's value for a
+   * column the file leaves out is null, like an empty cell, so only this tells "left out" from "emptied".
+   */
+  columnsInFile(): ReadonlySet<string>;
 }
 
 const QUOTE = 0x22;
@@ -87,11 +92,13 @@ export function readCsv<C extends CsvColumns>(
   const { batchSize = 1000, maxErrors = 1000, maxLineBytes = 1024 * 1024 } = options;
   const errors = new ErrorList(maxErrors);
   let summary: CsvReadSummary | undefined;
+  let validator: RecordValidator<C> | undefined;
 
   async function* run(): AsyncGenerator<CsvBatch<InferRow<C>>, CsvReadSummary, undefined> {
     const chunks = asBuffers(source);
     const { head, separator } = await sniffSeparator(chunks, maxLineBytes);
-    const validator = new RecordValidator(schema, separator, errors);
+    const rows = new RecordValidator(schema, separator, errors);
+    validator = rows;
     let nextLine = 1;
     // Validating here, inside the parser, keeps every error found before a fatal quote error: the parser
     // drops its buffered records when it fails. Lines are counted here too, because csv-parse's own count
@@ -99,7 +106,7 @@ export function readCsv<C extends CsvColumns>(
     const onRecord = (cells: string[]): NumberedOutcome<InferRow<C>> | null => {
       const line = nextLine;
       nextLine += 1 + lineBreaksIn(cells);
-      return validator.accept(cells, line);
+      return rows.accept(cells, line);
     };
     const parser = parse({
       bom: true,
@@ -130,13 +137,13 @@ export function readCsv<C extends CsvColumns>(
       errors.add({ line: nextLine, column: null, key, params: {} });
     }
     if (batch.length > 0) yield { rows: batch, errorCount: errors.count };
-    if (!validator.sawHeader && errors.count === 0) {
+    if (!rows.sawHeader && errors.count === 0) {
       errors.add({ line: 1, column: null, key: 'file.empty', params: {} });
     }
     summary = {
       separator,
-      rowCount: validator.rowCount,
-      invalidRowCount: validator.invalidRowCount,
+      rowCount: rows.rowCount,
+      invalidRowCount: rows.invalidRowCount,
       errorCount: errors.count,
       errors: errors.kept,
       truncated: errors.count > errors.kept.length,
@@ -150,8 +157,11 @@ export function readCsv<C extends CsvColumns>(
         throw new Error('readCsv: result() is only available once every batch is read.');
       return summary;
     },
+    columnsInFile: (): ReadonlySet<string> => validator?.columnsInFile ?? NO_COLUMNS,
   });
 }
+
+const NO_COLUMNS: ReadonlySet<string> = new Set();
 
 /** Returned by the validator when the header is unusable: nothing after it is worth reading. */
 const STOP = Symbol('stop');
@@ -189,6 +199,7 @@ class RecordValidator<C extends CsvColumns> {
   rowCount = 0;
   invalidRowCount = 0;
   sawHeader = false;
+  columnsInFile: ReadonlySet<string> = NO_COLUMNS;
   private slots: ColumnSlot[] = [];
   private width = 0;
   private stopped = false;
@@ -258,6 +269,7 @@ class RecordValidator<C extends CsvColumns> {
       }
     }
     this.slots = names.map((name) => ({ name, column: columns[name], index: indexes.get(name) ?? -1 }));
+    this.columnsInFile = new Set(indexes.keys());
     return this.errors.count === errorsBefore;
   }
 
@@ -299,7 +311,13 @@ class RecordValidator<C extends CsvColumns> {
     if (firstLine === undefined) {
       this.seenKeys.set(joined, line);
     } else {
-      this.errors.add({ line, column: null, key: 'row.duplicate_key', params: { firstLine, columns: key } });
+      // Named by its key columns, so that a caller pointing at cells can point at the ones that repeat.
+      this.errors.add({
+        line,
+        column: key.join(', '),
+        key: 'row.duplicate_key',
+        params: { firstLine, columns: key },
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ADMIN, Access } from '../auth/access.decorator.js';
 import { notFound } from '../errors/app-exception.js';
+import { ParseUuidParamPipe } from '../errors/uuid-param.pipe.js';
 import { JobName } from './job-catalogue.js';
 import { QueueProbeRepository } from './queue-probe.repository.js';
 import { QueueService } from './queue.service.js';
@@ -43,7 +44,7 @@ export class QueueProbeController {
   @Get(':id')
   @Access(ADMIN)
   @ApiOkResponse({ type: QueueProbeDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<QueueProbeDto> {
+  async get(@Param('id', ParseUuidParamPipe) id: string): Promise<QueueProbeDto> {
     const probe = await this.probes.find(id);
     if (!probe) throw notFound('SYSTEM.PROBE_NOT_FOUND', 'No such queue probe.');
     return probe;

@@ -406,7 +406,7 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
     expect(staffList.body.items).toEqual([]);
     const unknown = await call('GET', '/api/v1/animators/ANIM-NOBODY', w.tokens.admin);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe('ANIMATOR.NOT_FOUND');
+    expect(unknown.body.code).toBe('ANIMATORS.NOT_FOUND');
   });
 
   describe('validation and conflicts', () => {
@@ -450,7 +450,7 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
         spaceRef: 'NOPE',
       });
       expect(unknownSpace.status).toBe(404);
-      expect(unknownSpace.body.code).toBe('SPACE.NOT_FOUND');
+      expect(unknownSpace.body.code).toBe('SPACES.NOT_FOUND');
       expect(await tables()).toEqual(before);
     });
 

@@ -113,6 +113,43 @@ describe('CLI import and export (compiled CLI, real PostgreSQL)', () => {
     expect(french.stderr).toContain('Ligne 4, colonne space_ref : aucun espace n’a la référence "NOPE"');
   }, 60_000);
 
+  it('answers a year 0, a too-long ref and a repeated key with row errors, not a crash', async () => {
+    const before = { equipment: await equipmentCount(), audit: await auditCount() };
+    const path = file(
+      'edges.csv',
+      HEADER,
+      'BRU-A,PC-7,desktop,1,0000-01-01,,,',
+      `BRU-A,${'R'.repeat(6000)},desktop,1,,,,`,
+      'BRU-A,PC-8,desktop,1,,,,',
+      'BRU-A,PC-8,laptop,2,,,,',
+    );
+    const run = await cli('import', 'equipment', path);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n').slice(0, 3)).toEqual([
+      'Line 2, column acquired_on: the year must be between 1900 and 2100 (you wrote "0000-01-01").',
+      'Line 3, column ref: this text has 6000 characters; the maximum is 40.',
+      'Line 5, columns space_ref, ref: this row repeats line 4 (same values for space_ref and ref).',
+    ]);
+    expect({ equipment: await equipmentCount(), audit: await auditCount() }).toEqual(before);
+  }, 60_000);
+
+  it('keeps what a file without the optional columns leaves out', async () => {
+    const path = file('minimal.csv', 'space_ref,ref,type,quantity', 'BRU-A,PC-1,desktop,5');
+    const run = await cli('import', 'equipment', path);
+    expect(run).toMatchObject({ code: 0, stdout: 'created 0, updated 1, unchanged 0\n' });
+    const [row] = await sql(
+      `SELECT quantity, acquired_on::text AS acquired_on, provenance, free_software FROM equipment
+       WHERE ref = 'PC-1'`,
+    );
+    expect(row).toEqual({
+      quantity: 5,
+      acquired_on: '2019-03-01',
+      provenance: 'regional_programme',
+      free_software: true,
+    });
+    await sql(`UPDATE equipment SET quantity = 4 WHERE ref = 'PC-1'`);
+  }, 60_000);
+
   it('exports to a file, with either separator, and to standard output', async () => {
     const out = join(dir, 'export.csv');
     const run = await cli('export', 'equipment', '--out', out);

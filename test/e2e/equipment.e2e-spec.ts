@@ -165,10 +165,10 @@ describe('equipment (real PostgreSQL, real HTTP)', () => {
     expect((await call('GET', '/api/v1/spaces/WAL-C/equipment', w.tokens.staffWAL)).status).toBe(200);
   });
 
-  it('answers 404 SPACE.NOT_FOUND for an unknown space', async () => {
+  it('answers 404 SPACES.NOT_FOUND for an unknown space', async () => {
     const res = await call('GET', '/api/v1/spaces/NOPE-1/equipment', w.tokens.admin);
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('SPACE.NOT_FOUND');
+    expect(res.body.code).toBe('SPACES.NOT_FOUND');
   });
 
   describe('validation', () => {

@@ -87,6 +87,76 @@ describe('fuzzing every JSON write endpoint from its OpenAPI schema (fast-check,
     expect(operations.length * RUNS_PER_ENDPOINT).toBeGreaterThanOrEqual(MIN_REQUESTS);
   });
 
+  it('answers the bodies found by review with a 400 naming the field, and changes nothing', async () => {
+    const send = (method: string, path: string, body: unknown, token: string | undefined = w.tokens.admin) =>
+      ledger.send(`known ${method} ${path}`, {
+        method,
+        path,
+        token,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        contentType: 'application/json',
+      });
+    const fields = (res: { json: any }) => (res.json?.details ?? []).map((d: { field: string }) => d.field);
+    const BIG = 2 ** 31;
+
+    // Nested ~3,000 deep (15 KB) overflowed the stack of the text check before sign-in.
+    const deep = (key: string, depth: number) => `${`{"${key}":`.repeat(depth)}1${'}'.repeat(depth)}`;
+    const login = await send('POST', '/api/v1/auth/login', deep('email', 3000), undefined);
+    expect(login.status).toBe(400);
+    expect(login.json).toMatchObject({ code: 'VALIDATION.TOO_DEEP', correlationId: expect.any(String) });
+    const week = await send('PUT', '/api/v1/spaces/BRU-A/weeks/2024-W12', deep('visits', 50_000));
+    expect(week.json).toMatchObject({ code: 'VALIDATION.TOO_DEEP' });
+    const arrays = await send('POST', '/api/v1/spaces', `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    expect(arrays.status).toBe(400);
+
+    // Whole numbers of 2^31 and more passed validation and overflowed PostgreSQL's integer columns.
+    const counts = [
+      'visits',
+      'visitsIctLearning',
+      'visitsJobSearch',
+      'visitsLeisureCulture',
+      'visitsHousingElearning',
+      'visitsAdministrative',
+      'visitorsWomen',
+      'visitorsJobSeekers',
+      'visitorsSeniors',
+      'visitorsYouth',
+      'mobileActions',
+    ];
+    const weekBody = Object.fromEntries(counts.map((field) => [field, BIG]));
+    const weeks = await send('PUT', '/api/v1/spaces/BRU-A/weeks/2024-W12', {
+      openingHours: 10,
+      animatorHours: 1_000_000,
+      ...weekBody,
+    });
+    expect(weeks.status).toBe(400);
+    expect(fields(weeks).sort()).toEqual([...counts, 'animatorHours'].sort());
+
+    const session = {
+      ref: 'TS-BIG',
+      date: '2026-02-29',
+      title: 'Too many',
+      theme: 'other',
+      format: 'workshop',
+      durationHours: 1,
+      participants: BIG,
+      newParticipants: BIG,
+    };
+    const created = await send('POST', '/api/v1/spaces/BRU-A/training-sessions', session);
+    expect(created.status).toBe(400);
+    expect(fields(created).sort()).toEqual(['date', 'newParticipants', 'participants']);
+    const patched = await send('PATCH', '/api/v1/spaces/BRU-A/training-sessions/TS-A-1', {
+      date: '2026-02-29',
+      participants: BIG,
+      version: 1,
+    });
+    expect(patched.status).toBe(400);
+    expect(fields(patched).sort()).toEqual(['date', 'participants']);
+
+    expect(ledger.findings()).toEqual([]);
+    expect(await ledger.assertBaseline()).toEqual([]);
+  });
+
   it('answers every malformed body with a 4xx and changes nothing', async () => {
     const doc = buildOpenApiDocument(t.app);
     for (const op of operations) {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { MatrixFixtures } from '../support/authorization-matrix.js';
 import { seedMatrixFixtures } from '../support/authz-fixtures.js';
 import { dbFingerprinter } from '../support/db-fingerprint.js';
+import { rawRequest } from '../support/authz-client.js';
 import { FUZZ_SEED, FuzzLedger } from '../support/fuzz-harness.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { routeCatalogue, type CatalogueRoute } from '../support/route-catalogue.js';
@@ -36,7 +37,7 @@ function worldValue(route: CatalogueRoute, param: string, f: MatrixFixtures): st
       if (p.includes('/funding/')) return f.fundingId;
       if (p.includes('/assignments/')) return f.assignmentId;
       if (p.startsWith('/api/v1/users/')) return f.spareUserId;
-      if (p.startsWith('/api/v1/reports/')) return f.reportId;
+      if (p.startsWith('/api/v1/reports/') || p.startsWith('/api/v1/public/reports/')) return f.reportId;
       if (p.startsWith('/api/v1/label-evaluations/')) return f.evaluationId;
       if (p.startsWith('/api/v1/system/queue-probes/')) return f.queueProbeId;
       if (p.startsWith('/api/v1/reminders/')) return f.reminderId;
@@ -83,6 +84,9 @@ const NASTY_VALUES = [
   '2024-W1',
   '2024W10',
   '2024-02-30',
+  '2026-02-29',
+  '2147483648',
+  '99999999999999999999',
   '00000000-0000-0000-0000-000000000000',
   'ffffffff-ffff-ffff-ffff-ffffffffffff',
   '00000000-0000-0000-0000-00000000000g',
@@ -161,6 +165,76 @@ describe('fuzzing path and query parameters of every route (fast-check, seed 42)
     console.log(`fuzz-params: ${ledger?.summary()}\n${perRoute.join('\n')}`);
     await ledger?.close();
     await t?.close();
+  });
+
+  it('answers the cases found by review with the error contract, naming the field', async () => {
+    // The public list is asked anonymously, as the reviewer did; the rest as the admin.
+    const send = (path: string) =>
+      ledger.send(`known ${path.slice(0, 60)}`, {
+        method: 'GET',
+        path,
+        token: path.startsWith('/api/v1/public/') ? undefined : w.tokens.admin,
+      });
+    const contract = (body: unknown) =>
+      expect(body).toMatchObject({
+        code: expect.stringMatching(/^[A-Z]+\.[A-Z_]+$/),
+        correlationId: expect.any(String),
+      });
+
+    // A page so large that its offset was written 5e+21 reached PostgreSQL as a bigint (a 500).
+    for (const list of [
+      '/api/v1/spaces',
+      '/api/v1/animators',
+      '/api/v1/audit',
+      '/api/v1/spaces/BRU-A/equipment',
+      '/api/v1/spaces/BRU-A/funding',
+      '/api/v1/public/spaces',
+    ]) {
+      const res = await send(`${list}?page=99999999999999999999`);
+      expect({ list, status: res.status }).toEqual({ list, status: 400 });
+      expect(res.json).toMatchObject({ code: 'VALIDATION.FAILED', details: [{ field: 'page' }] });
+      expect((await send(`${list}?page=1000000`)).status).toBe(200);
+    }
+
+    // A date that does not exist reached PostgreSQL (a 500).
+    const dates = await send('/api/v1/spaces/BRU-A/training-sessions?from=2026-02-30&to=2026-02-29');
+    expect(dates.status).toBe(400);
+    expect(dates.json.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['from', 'to']),
+    );
+
+    // The router's own refusals bypassed the contract and quoted the address.
+    for (const path of [
+      '/api/v1/spaces/%',
+      '/api/v1/spaces/%ED%A0%80',
+      '/labels/%ZZ/certificate',
+      '/find/%',
+    ]) {
+      const res = await send(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      contract(res.json);
+      expect(res.json.code).toBe('HTTP.BAD_URL');
+      expect(res.text).not.toContain(path);
+    }
+    const long = await send(`/api/v1/spaces/${'x'.repeat(5000)}`);
+    expect(long.status).toBe(414);
+    contract(long.json);
+    expect(long.json.code).toBe('HTTP.URI_TOO_LONG');
+    expect(long.text).not.toContain('xxxx');
+    const french = await rawRequest(t.baseUrl, {
+      method: 'GET',
+      path: '/api/v1/spaces/%',
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(french.json.message).toMatch(/adresse/);
+
+    // A path parameter that is not a UUID is named, as DTO fields are.
+    const user = await send('/api/v1/users/not-a-uuid');
+    expect(user.status).toBe(400);
+    expect(user.json).toMatchObject({ code: 'VALIDATION.FAILED', details: [{ field: 'id' }] });
+
+    expect(ledger.findings()).toEqual([]);
+    expect(await ledger.assertBaseline()).toEqual([]);
   });
 
   it('answers any parameter with a 4xx (or a plain answer) and changes nothing when it refuses', async () => {

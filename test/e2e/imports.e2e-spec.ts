@@ -639,4 +639,328 @@ describe('CSV import and export (real PostgreSQL, real HTTP)', () => {
       );
     });
   });
+  describe('values the database cannot take are row errors, not a 500', () => {
+    it.each([
+      ['spaces', `BRU-B,OCR Elsene,21009,municipality,,,0000-01-01,,,,,,,,,,,,`, 'opened_on'],
+      ['animators', 'ANI-Y0,Yara Zero,,BRU-B,animator,,1,,0000-01-01,', 'starts_on'],
+      ['equipment', 'BRU-B,Y0-1,desktop,1,0000-01-01,,,', 'acquired_on'],
+      ['funding', 'BRU-B,2024,region,10,project,,0000-01-01', 'ends_on'],
+    ] as const)('refuses the year 0 in a date of %s', async (kind, row, column) => {
+      const before = await snapshot();
+      const res = await upload(kind, csv(HEADERS[kind], row), { lang: 'nl' });
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          line: 2,
+          column,
+          message: `Regel 2, kolom ${column}: het jaar moet tussen 1900 en 2100 liggen (u schreef "0000-01-01").`,
+        },
+      ]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses text longer than the API takes, in key and indexed columns alike', async () => {
+      const before = await snapshot();
+      const long = 'R'.repeat(6000);
+      const spaces = await upload(
+        'spaces',
+        csv(
+          HEADERS.spaces,
+          `${long},Long,21004,association,,,2020-01-06,,,,,,,,,,,,`,
+          `BRU-LONG,Long,21004,association,,${'1'.repeat(6000)},2020-01-06,,,,,,,,,,,,`,
+        ),
+      );
+      expect(spaces.status).toBe(422);
+      expect(spaces.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'ref',
+          message: 'Line 2, column ref: this text has 6000 characters; the maximum is 40.',
+        },
+        { line: 3, column: 'postcode', message: expect.stringContaining('the maximum is 4') },
+      ]);
+      const equipment = await upload('equipment', csv(HEADERS.equipment, `BRU-B,${long},desktop,1,,,,`));
+      expect(equipment.body.errors).toEqual([
+        { line: 2, column: 'ref', message: expect.stringContaining('the maximum is 40') },
+      ]);
+      const funding = await upload('funding', csv(HEADERS.funding, `BRU-B,2024,region,10,project,${long},`));
+      expect(funding.body.errors).toEqual([
+        { line: 2, column: 'programme', message: expect.stringContaining('the maximum is 200') },
+      ]);
+      const animators = await upload(
+        'animators',
+        csv(HEADERS.animators, `ANI-LONG,${'N'.repeat(201)},,${long},animator,,1,,2020-01-06,`),
+      );
+      expect(animators.body.errors.map((e: any) => e.column)).toEqual(['name', 'space_ref']);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('names the key columns of a repeated row', async () => {
+      const res = await upload(
+        'equipment',
+        csv(HEADERS.equipment, 'BRU-B,REP-1,desktop,1,,,,', 'BRU-B,REP-1,laptop,2,,,,'),
+      );
+      expect(res.body.errors).toEqual([
+        {
+          line: 3,
+          column: 'space_ref, ref',
+          message:
+            'Line 3, columns space_ref, ref: this row repeats line 2 (same values for space_ref and ref).',
+        },
+      ]);
+    });
+  });
+
+  describe('columns left out of the file keep what is stored', () => {
+    const storedSpace = async (ref: string) =>
+      (
+        await w.sql(
+          `SELECT name, address, postcode, languages, pricing, open_to_all_publics, latitude, longitude,
+                  email, phone, website, opening_hours, scheduled_weekly_hours::text AS weekly,
+                  closed_on::text AS closed_on, version
+           FROM spaces WHERE ref = $1`,
+          [ref],
+        )
+      )[0];
+
+    it('updates a space from the required columns only, leaving its other fields as they are', async () => {
+      const before = await storedSpace('BRU-B');
+      expect(before.address).toBe('Rue de test 1');
+      const minimal = 'ref,name,nis_code,operator_type,opened_on';
+      const same = await upload('spaces', csv(minimal, 'BRU-B,OCR Elsene,21009,municipality,2015-01-05'));
+      expect(same.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      expect(await storedSpace('BRU-B')).toEqual(before);
+
+      const renamed = await upload(
+        'spaces',
+        csv(minimal, 'BRU-B,OCR Elsene 2,21009,municipality,2015-01-05'),
+      );
+      expect(renamed.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      expect(await storedSpace('BRU-B')).toEqual({
+        ...before,
+        name: 'OCR Elsene 2',
+        version: before.version + 1,
+      });
+
+      // An empty cell in a column that is there still clears the field.
+      const cleared = await upload(
+        'spaces',
+        csv(`${minimal},address`, 'BRU-B,OCR Elsene 2,21009,municipality,2015-01-05,'),
+      );
+      expect(cleared.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      expect(await storedSpace('BRU-B')).toEqual({
+        ...before,
+        name: 'OCR Elsene 2',
+        address: null,
+        version: before.version + 2,
+      });
+      await w.sql(`UPDATE spaces SET name = 'OCR Elsene', address = 'Rue de test 1' WHERE ref = 'BRU-B'`);
+    });
+
+    it('refuses an opening date after the closing date the file leaves out', async () => {
+      await w.sql(`UPDATE spaces SET closed_on = '2030-01-01' WHERE ref = 'WAL-Y'`);
+      const res = await upload(
+        'spaces',
+        csv('ref,name,nis_code,operator_type,opened_on', 'WAL-Y,Space WAL-Y,62063,association,2031-01-06'),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'opened_on',
+          message: expect.stringContaining('already stored in column closed_on, which this file leaves out'),
+        },
+      ]);
+      const [row] = await w.sql(`SELECT opened_on::text AS opened_on FROM spaces WHERE ref = 'WAL-Y'`);
+      expect(row.opened_on).toBe('2020-01-06');
+    });
+
+    it("keeps an animator's e-mail address and qualification when the file leaves them out", async () => {
+      const header = 'ref,name,space_ref,role,fte,starts_on';
+      const same = await upload(
+        'animators',
+        csv(header, 'ANI-SEMI,Sam Semicolon,BRU-B,animator,0.5,2022-09-01'),
+      );
+      expect(same.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      const changed = await upload(
+        'animators',
+        csv(header, 'ANI-SEMI,Sam Semicolon,BRU-B,animator,0.6,2022-09-01'),
+      );
+      expect(changed.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      const [row] = await w.sql(
+        `SELECT a.email, x.qualified, x.contract, x.fte::text AS fte FROM animator_assignments x
+         JOIN animators a ON a.id = x.animator_id JOIN spaces sp ON sp.id = x.space_id
+         WHERE a.ref = 'ANI-SEMI' AND sp.ref = 'BRU-B'`,
+      );
+      expect(row).toEqual({ email: 'sam@example.be', qualified: true, contract: 'employee', fte: '0.600' });
+    });
+
+    it('keeps equipment dates, provenance and free software, and checks a new date against the stored one', async () => {
+      const header = 'space_ref,ref,type,quantity';
+      const same = await upload('equipment', csv(header, 'BRU-A,TWICE-1,desktop,5'));
+      expect(same.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      const more = await upload('equipment', csv(header, 'BRU-A,TWICE-1,desktop,7'));
+      expect(more.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      const [row] = await w.sql(
+        `SELECT quantity, acquired_on::text AS acquired_on, provenance, free_software FROM equipment
+         WHERE ref = 'TWICE-1'`,
+      );
+      expect(row).toEqual({
+        quantity: 7,
+        acquired_on: '2019-03-01',
+        provenance: 'regional_programme',
+        free_software: true,
+      });
+      const crossing = await upload(
+        'equipment',
+        csv(`${header},retired_on`, 'BRU-A,TWICE-1,desktop,7,2018-01-01'),
+      );
+      expect(crossing.status).toBe(422);
+      expect(crossing.body.errors).toEqual([
+        { line: 2, column: 'retired_on', message: expect.stringContaining('column acquired_on') },
+      ]);
+    });
+
+    it('keeps the end date of funding', async () => {
+      const res = await upload(
+        'funding',
+        csv(
+          'space_ref,year,source,amount_eur,kind,programme',
+          'BRU-B,2023,eu,12345.6,project,FEDER 2021-2027',
+        ),
+      );
+      expect(res.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      const [row] = await w.sql(
+        `SELECT ends_on::text AS ends_on FROM funding WHERE programme = 'FEDER 2021-2027'`,
+      );
+      expect(row.ends_on).toBe('2027-12-31');
+    });
+  });
+
+  describe('animators who also work at spaces the caller does not manage', () => {
+    const person = async (ref: string) =>
+      (await w.sql(`SELECT name, email, version FROM animators WHERE ref = $1`, [ref]))[0];
+
+    it("refuses a coordinator's new name or e-mail for a person who also works elsewhere", async () => {
+      // ANI-SEMI works at BRU-A (coordinator A's) and at BRU-B (not theirs).
+      const before = await person('ANI-SEMI');
+      const audit = await count('audit_log');
+      const res = await upload(
+        'animators',
+        csv(
+          HEADERS.animators,
+          'ANI-SEMI,Hijacked,evil@x.be,BRU-A,volunteer,volunteer,0.25,nee,2023-01-01,2023-06-30',
+        ),
+        { token: w.tokens.coordA },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'name',
+          message: expect.stringContaining('animator "ANI-SEMI" also works at a space you do not manage'),
+        },
+        { line: 2, column: 'email', message: expect.stringContaining('cannot change their name or e-mail') },
+      ]);
+      expect(await person('ANI-SEMI')).toEqual(before);
+      expect(await count('audit_log')).toBe(audit);
+
+      // Naming the person as stored is fine: the coordinator updates their own assignment.
+      const same = await upload(
+        'animators',
+        csv(
+          HEADERS.animators,
+          'ANI-SEMI,Sam Semicolon,sam@example.be,BRU-A,volunteer,volunteer,0.3,nee,2023-01-01,2023-06-30',
+        ),
+        { token: w.tokens.coordA },
+      );
+      expect(same.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      expect(await person('ANI-SEMI')).toEqual(before);
+    });
+
+    it('holds regional staff to their region, and lets admins rename anyone', async () => {
+      await upload(
+        'animators',
+        csv(
+          HEADERS.animators,
+          'W9,Walter Nine,w9@example.be,WAL-C,animator,,0.5,,2022-01-03,',
+          'W9,Walter Nine,w9@example.be,BRU-B,animator,,0.5,,2022-01-03,',
+        ),
+      );
+      const staff = await upload(
+        'animators',
+        csv(HEADERS.animators, 'W9,Hijacked,w9@example.be,BRU-B,animator,,0.5,,2022-01-03,'),
+        { token: w.tokens.staffBRU },
+      );
+      expect(staff.status).toBe(422);
+      expect(staff.body.errors.map((e: any) => [e.line, e.column])).toEqual([[2, 'name']]);
+      expect((await person('W9')).name).toBe('Walter Nine');
+
+      const admin = await upload(
+        'animators',
+        csv(HEADERS.animators, 'W9,Walter Negen,w9@example.be,BRU-B,animator,,0.5,,2022-01-03,'),
+      );
+      expect(admin.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      expect((await person('W9')).name).toBe('Walter Negen');
+    });
+  });
+
+  describe('coordinators keep their spaces where they are', () => {
+    const minimal = 'ref,name,nis_code,operator_type,opened_on';
+
+    it('refuses a coordinator moving their space to another region, as for regional staff', async () => {
+      const res = await upload(
+        'spaces',
+        csv(minimal, 'BRU-A,EPN Bruxelles-Centre,62063,municipality,2015-01-05'),
+        {
+          token: w.tokens.coordA,
+        },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        { line: 2, column: 'nis_code', message: expect.stringContaining('region WAL') },
+      ]);
+      const [row] = await w.sql(`SELECT nis_code, region_code FROM spaces WHERE ref = 'BRU-A'`);
+      expect(row).toEqual({ nis_code: '21004', region_code: 'BRU' });
+      // Another municipality of the same region is still theirs to set.
+      const within = await upload(
+        'spaces',
+        csv(minimal, 'BRU-A,EPN Bruxelles-Centre,21009,municipality,2015-01-05'),
+        { token: w.tokens.coordA, query: '?dryRun=true' },
+      );
+      expect(within.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: true });
+    });
+
+    it('refuses a coordinator making their antenna a main space, which would leave their scope', async () => {
+      const res = await upload(
+        'spaces',
+        csv(`${minimal},parent_ref`, 'BRU-A1,Antenne Marolles,21004,municipality,2015-01-05,'),
+        { token: w.tokens.coordA, lang: 'fr' },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'parent_ref',
+          message: expect.stringContaining('cet espace est une antenne de "BRU-A"'),
+        },
+      ]);
+      const [row] = await w.sql(
+        `SELECT p.ref AS parent FROM spaces s JOIN spaces p ON p.id = s.parent_id WHERE s.ref = 'BRU-A1'`,
+      );
+      expect(row.parent).toBe('BRU-A');
+      const kept = await upload(
+        'spaces',
+        csv(`${minimal},parent_ref`, 'BRU-A1,Antenne Marolles,21004,municipality,2015-01-05,BRU-A'),
+        { token: w.tokens.coordA },
+      );
+      expect(kept.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      const staff = await upload(
+        'spaces',
+        csv(`${minimal},parent_ref`, 'BRU-A1,Antenne Marolles,21004,municipality,2015-01-05,'),
+        { token: w.tokens.staffBRU, query: '?dryRun=true' },
+      );
+      expect(staff.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: true });
+    });
+  });
 });

@@ -245,7 +245,7 @@ describe('public directory of spaces (no sign-in)', () => {
     for (const ref of ['PUB-CLOSED', 'PUB-LATER', 'NOPE']) {
       const res = await get(`/api/v1/public/spaces/${ref}`);
       expect(res.status).toBe(404);
-      expect(res.body.code).toBe('SPACE.NOT_FOUND');
+      expect(res.body.code).toBe('SPACES.NOT_FOUND');
     }
   });
 });

@@ -115,6 +115,27 @@ describe('spaces registry (real PostgreSQL, real HTTP)', () => {
       expect(await storedRow('BRU-A')).toEqual(before);
     });
 
+    it('keeps a coordinator from moving their space to another region or detaching their antenna', async () => {
+      // The same two rules as the CSV import (a coordinator's nis_code to WAL, an empty parent_ref).
+      const space = await storedRow('BRU-A');
+      const move = await call(w.tokens.coordA, 'PATCH', '/api/v1/spaces/BRU-A', {
+        version: space.version,
+        nisCode: '25005',
+      });
+      expect(move.status).toBe(403);
+      expect(move.body.code).toBe('SPACES.STAFF_ONLY_FIELDS');
+      expect(await storedRow('BRU-A')).toEqual(space);
+
+      const antenna = await storedRow('BRU-A1');
+      const detach = await call(w.tokens.coordA, 'PATCH', '/api/v1/spaces/BRU-A1', {
+        version: antenna.version,
+        parentRef: null,
+      });
+      expect(detach.status).toBe(403);
+      expect(detach.body.details).toEqual([expect.objectContaining({ field: 'parentRef' })]);
+      expect(await storedRow('BRU-A1')).toEqual(antenna);
+    });
+
     it('shows BRU staff the BRU spaces only and keeps them off WAL-C', async () => {
       const list = await call(w.tokens.staffBRU, 'GET', '/api/v1/spaces');
       expect(refsOf(list)).toEqual(['BRU-A', 'BRU-A1', 'BRU-B']);
@@ -179,7 +200,7 @@ describe('spaces registry (real PostgreSQL, real HTTP)', () => {
       ]);
       const missing = await call(w.tokens.admin, 'GET', '/api/v1/spaces/NOPE-1');
       expect(missing.status).toBe(404);
-      expect(missing.body.code).toBe('SPACE.NOT_FOUND');
+      expect(missing.body.code).toBe('SPACES.NOT_FOUND');
     });
 
     it('answers 401 to anonymous callers of the registry', async () => {
@@ -842,7 +863,7 @@ describe('spaces registry (real PostgreSQL, real HTTP)', () => {
       expect(Object.keys(one.body).sort()).toEqual(PUBLIC_KEYS);
       const closed = await call(undefined, 'GET', '/api/v1/public/spaces/WAL-OLD');
       expect(closed.status).toBe(404);
-      expect(closed.body.code).toBe('SPACE.NOT_FOUND');
+      expect(closed.body.code).toBe('SPACES.NOT_FOUND');
     });
   });
 });

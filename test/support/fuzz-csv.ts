@@ -84,9 +84,26 @@ function plausibleCell(column: string): fc.Arbitrary<string> {
     return fc.constantFrom('BRU-A', 'BRU-A1', 'BRU-B', 'WAL-C', 'NOPE');
   if (column === 'ref') return fc.stringMatching(/^[A-Z]{2,4}-[0-9]{1,3}$/);
   if (column === 'week')
-    return fc.constantFrom('2024-W05', '2024-W53', '2016-W01', '2099-W01', '2024-W5', '2024W05');
+    return fc.constantFrom(
+      '2024-W05',
+      '2024-W53',
+      '2016-W01',
+      '2099-W01',
+      '2024-W5',
+      '2024W05',
+      '0050-W10',
+      '0999-W01',
+    );
   if (/_on$|^date$/.test(column))
-    return fc.constantFrom('2024-01-08', '2016-02-29', '2023-02-29', '2024-1-8', '08/01/2024', '');
+    return fc.constantFrom(
+      '2024-01-08',
+      '2016-02-29',
+      '2023-02-29',
+      '2024-1-8',
+      '08/01/2024',
+      '',
+      '0000-01-01',
+    );
   if (column === 'year') return fc.constantFrom('2024', '1899', '3000', '20x4', '');
   if (column === 'nis_code') return fc.constantFrom('21004', '62063', '00000', '2100');
   if (column === 'fte') return fc.constantFrom('0.5', '0,5', '1', '1.5', '-0.1', 'half');

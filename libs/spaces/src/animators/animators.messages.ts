@@ -2,7 +2,7 @@ import { registerErrorMessages } from '../../../core/src/index.js';
 
 /** Plain-language messages for the animator codes, in the three languages of the users. */
 registerErrorMessages({
-  'ANIMATOR.NOT_FOUND': {
+  'ANIMATORS.NOT_FOUND': {
     nl: 'Deze animator bestaat niet.',
     fr: "Cet animateur n'existe pas.",
     en: 'There is no such animator.',

@@ -39,7 +39,7 @@ const brusselsToday = () => {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 };
 
-const animatorNotFound = () => notFound('ANIMATOR.NOT_FOUND', 'No such animator.');
+const animatorNotFound = () => notFound('ANIMATORS.NOT_FOUND', 'No such animator.');
 const assignmentNotFound = () => notFound('ANIMATORS.ASSIGNMENT_NOT_FOUND', 'No such assignment.');
 
 const toAssignmentDto = (a: AssignmentRecord): AssignmentDto => ({
@@ -144,7 +144,7 @@ export class AnimatorsService {
     const decision = await this.spaceAccess.decide(principal, ref);
     if (decision === 'deny') throw forbidden();
     const space = decision === 'allow' ? await this.repo.spaceByRef(ref) : null;
-    if (!space) throw notFound('SPACE.NOT_FOUND', 'No such space.');
+    if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     return space;
   }
 
@@ -404,7 +404,7 @@ export class AnimatorsService {
   /** Who animates a space: its assignments (optionally those running on a day) and that day's figures. */
   async atSpace(spaceRef: string, on: string | undefined): Promise<SpaceAnimatorsDto> {
     const space = await this.repo.spaceByRef(spaceRef);
-    if (!space) throw notFound('SPACE.NOT_FOUND', 'No such space.');
+    if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     const day = on ?? brusselsToday();
     const [items, summary] = await Promise.all([
       this.repo.spaceAssignments(space.id, on),

@@ -64,7 +64,7 @@ export class EquipmentService {
 
   private async space(ref: string): Promise<SpaceKey> {
     const space = await this.repo.spaceByRef(ref);
-    if (!space) throw notFound('SPACE.NOT_FOUND', 'No such space.');
+    if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     return space;
   }
 

@@ -100,6 +100,12 @@ export interface ImportContext {
   readonly staging: string;
   /** Whose scope the rows must be in (the CLI acts as an admin). */
   readonly principal: Principal;
+  /**
+   * The CSV columns the file's first line names. A column the file leaves out is staged as null, yet must
+   * leave the stored value as it is (only an empty cell in a column that is there means "clear it"): an
+   * upsert sets, and compares, only these columns on update.
+   */
+  readonly columns: ReadonlySet<string>;
   /** Who the audit trail names. */
   readonly actor: AuditActor;
   readonly correlationId: string | null;

@@ -1,9 +1,9 @@
 import { Transform, pipeline, type Readable, type TransformCallback } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../../../core/src/index.js';
+import { AppException, type Principal } from '../../../core/src/index.js';
 import type { ImportResult } from './import-kind.js';
-import { fileMissing, fileTooLarge, unsupportedMediaType } from './import.errors.js';
+import { fileMissing, fileTooLarge, malformedUpload, unsupportedMediaType } from './import.errors.js';
 import { ImportsService } from './imports.service.js';
 
 /** Largest file accepted over HTTP; the CLI has no limit. Matches the multipart limit of the API app. */
@@ -43,18 +43,36 @@ async function csvSourceOf(req: UploadRequest): Promise<Readable> {
     return limited(req.body as Readable);
   }
   if (mediaType === 'multipart/form-data' && req.isMultipart?.() && req.file) {
-    const part = await req.file();
+    const part = await req.file().catch((error: unknown) => {
+      throw uploadError(error);
+    });
     if (!part) throw fileMissing();
     if (part.fieldname !== 'file') {
       part.file.resume();
       throw fileMissing();
     }
+    // Registered before the pipeline's own listener, so the limiter (and the reader) fail with this
+    // answer rather than the parser's bare error: a form cut off mid-file is the client's fault.
+    part.file.once('error', (error) => stream.destroy(uploadError(error)));
     const stream = limited(part.file);
     // busboy stops at its own fileSize limit and only flags it; make that an error the reader sees.
     part.file.once('limit', () => stream.destroy(fileTooLarge(MAX_UPLOAD_BYTES)));
     return stream;
   }
   throw unsupportedMediaType();
+}
+
+/**
+ * What the multipart parser (busboy) throws for a form it cannot read (no boundary in the header, a body
+ * that is not the form it claims to be, a form cut off) carries no HTTP status and became a 500: it is the
+ * request's fault, so 400 `IMPORT.MALFORMED_UPLOAD`. Errors with their own 4xx status (a limit reached,
+ * a forbidden field name) keep it.
+ */
+function uploadError(error: unknown): Error {
+  if (error instanceof AppException) return error;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (error instanceof Error && typeof status === 'number' && status >= 400 && status < 500) return error;
+  return malformedUpload();
 }
 
 /**

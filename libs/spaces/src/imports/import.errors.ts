@@ -46,5 +46,12 @@ export const unsupportedMediaType = () =>
 export const fileMissing = () =>
   new AppException('IMPORT.FILE_MISSING', 'The form has no file in the field "file".', 400);
 
+export const malformedUpload = () =>
+  new AppException(
+    'IMPORT.MALFORMED_UPLOAD',
+    'The multipart form could not be read. Send the file as the field "file" of a multipart/form-data form, or as text/csv.',
+    400,
+  );
+
 export const fileTooLarge = (limitBytes: number) =>
   new AppException('IMPORT.TOO_LARGE', `The file is larger than ${limitBytes} bytes.`, 413);

@@ -71,7 +71,10 @@ export class ImportsController {
     type: ImportRejectedDto,
     description: '`IMPORT.INVALID_ROWS`: every invalid row with its line, column and reason.',
   })
-  @ApiBadRequestResponse({ description: '`IMPORT.UNKNOWN_KIND`, `IMPORT.FILE_MISSING`.' })
+  @ApiBadRequestResponse({
+    description:
+      '`IMPORT.UNKNOWN_KIND`, `IMPORT.FILE_MISSING`, `IMPORT.MALFORMED_UPLOAD` (a form that cannot be read).',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither text/csv nor multipart/form-data.' })
   @ApiPayloadTooLargeResponse({ description: '`IMPORT.TOO_LARGE`: more than 200 MB.' })
   import(

@@ -2,7 +2,14 @@ import { LANGUAGES, formatCsvError, translateErrorMessage } from '../../../core/
 import { ImportRejectedException } from './import.errors.js';
 import { IMPORT_ERROR_MESSAGES, importMessages } from './imports.messages.js';
 
-const PARAMS = { value: 'BRU-9', region: 'WAL', other: 'acquired_on', detail: 'bad', firstLine: 4 };
+const PARAMS = {
+  value: 'BRU-9',
+  region: 'WAL',
+  other: 'acquired_on',
+  detail: 'bad',
+  firstLine: 4,
+  columns: ['closed_on'],
+};
 
 describe('import messages', () => {
   it('has every row-error key in NL, FR and EN, each a sentence that names the value given', () => {

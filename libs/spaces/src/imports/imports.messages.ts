@@ -6,6 +6,9 @@ import {
 } from '../../../core/src/index.js';
 
 const q = (p: CsvParams, name = 'value') => `"${p[name]}"`;
+/** The `columns` parameter as a list, e.g. "visits_job_search, visitors_youth". */
+const list = (p: CsvParams) => [p.columns].flat().join(', ');
+const several = (p: CsvParams) => [p.columns].flat().length > 1;
 
 const en = {
   'import.null_character': () => 'this cell contains an invisible null character; delete it and try again',
@@ -43,6 +46,16 @@ const en = {
   'import.animator_differs': (p) =>
     `this is not the same as on line ${p.firstLine}, which has the same animator ref; ` +
     'the name and e-mail address of one animator must be the same on every line',
+  'import.animator_elsewhere': (p) =>
+    `animator ${q(p)} also works at a space you do not manage, so you cannot change their name or ` +
+    'e-mail address; write them as they are now, or ask your region to change them',
+  'import.parent_clear_forbidden': (p) =>
+    `this space is an antenna of ${q(p)}, and only regional staff can make an antenna a main space; ` +
+    `write ${q(p)} in parent_ref`,
+  'import.conflicts_with_stored': (p) =>
+    `this does not fit with the value already stored in ${several(p) ? 'columns' : 'column'} ${list(p)}, ` +
+    `which this file leaves out (a column left out keeps its stored value); add ${list(p)} to the file ` +
+    'with the right value',
 } satisfies Record<string, CsvMessage>;
 
 export type ImportMessageKey = keyof typeof en;
@@ -90,6 +103,16 @@ export const importMessages = defineCsvMessages<ImportMessageKey>(
     'import.animator_differs': (p) =>
       `dit verschilt van regel ${p.firstLine}, die dezelfde animatorreferentie heeft; ` +
       'naam en e-mailadres van één animator moeten op elke regel hetzelfde zijn',
+    'import.animator_elsewhere': (p) =>
+      `animator ${q(p)} werkt ook in een ruimte die u niet beheert, dus u kunt de naam en het ` +
+      'e-mailadres niet wijzigen; schrijf ze zoals ze nu zijn, of vraag uw gewest ze te wijzigen',
+    'import.parent_clear_forbidden': (p) =>
+      `deze ruimte is een antenne van ${q(p)}, en alleen gewestelijke medewerkers kunnen van een ` +
+      `antenne een hoofdruimte maken; vul ${q(p)} in bij parent_ref`,
+    'import.conflicts_with_stored': (p) =>
+      `dit past niet bij de waarde die al is opgeslagen in ${several(p) ? 'de kolommen' : 'kolom'} ` +
+      `${list(p)}, die in dit bestand ${several(p) ? 'ontbreken' : 'ontbreekt'} (een ontbrekende kolom ` +
+      `behoudt de opgeslagen waarde); voeg ${list(p)} toe aan het bestand met de juiste waarde`,
   },
   {
     'import.null_character': () =>
@@ -134,6 +157,17 @@ export const importMessages = defineCsvMessages<ImportMessageKey>(
     'import.animator_differs': (p) =>
       `ceci diffère de la ligne ${p.firstLine}, qui a la même référence d’animateur ; ` +
       'le nom et l’adresse e-mail d’un animateur doivent être identiques sur chaque ligne',
+    'import.animator_elsewhere': (p) =>
+      `l’animateur ${q(p)} travaille aussi dans un espace que vous ne gérez pas : vous ne pouvez pas ` +
+      'modifier son nom ni son adresse e-mail ; écrivez-les tels qu’ils sont, ou demandez à votre région ' +
+      'de les modifier',
+    'import.parent_clear_forbidden': (p) =>
+      `cet espace est une antenne de ${q(p)}, et seul le personnel régional peut faire d’une antenne un ` +
+      `espace principal ; indiquez ${q(p)} dans parent_ref`,
+    'import.conflicts_with_stored': (p) =>
+      `ceci ne correspond pas à la valeur déjà enregistrée dans ${several(p) ? 'les colonnes' : 'la colonne'} ` +
+      `${list(p)}, absente${several(p) ? 's' : ''} de ce fichier (une colonne absente garde sa valeur ` +
+      `enregistrée) ; ajoutez ${list(p)} au fichier avec la bonne valeur`,
   },
 );
 
@@ -158,6 +192,11 @@ export const IMPORT_ERROR_MESSAGES = {
     en: 'The form has no file in the field "file".',
     nl: 'Het formulier bevat geen bestand in het veld "file".',
     fr: 'Le formulaire ne contient pas de fichier dans le champ « file ».',
+  },
+  'IMPORT.MALFORMED_UPLOAD': {
+    en: 'The form could not be read. Send the file as the field "file" of a multipart/form-data form, or as text/csv.',
+    nl: 'Het formulier kon niet gelezen worden. Stuur het bestand als het veld "file" van een multipart/form-data-formulier, of als text/csv.',
+    fr: 'Le formulaire n’a pas pu être lu. Envoyez le fichier dans le champ « file » d’un formulaire multipart/form-data, ou en text/csv.',
   },
   'IMPORT.TOO_LARGE': {
     en: 'The file is too large (at most 200 MB). Split it into several files.',

@@ -77,9 +77,17 @@ export class ImportsService {
     const dryRun = options.dryRun ?? false;
     const tx = await this.repo.begin();
     try {
+      const reader = readCsv(inSlices(source), kind.schema, {
+        batchSize: READ_BATCH_ROWS,
+        maxErrors: MAX_LISTED_ERRORS,
+      });
       const ctx: ImportContext = {
         staging: STAGING_TABLE,
         principal: options.principal,
+        // Read when the checks and the upsert run, by which time the reader has read the first line.
+        get columns() {
+          return reader.columnsInFile();
+        },
         actor: options.actor ?? actorOf(options.principal),
         correlationId: this.cls.isActive() ? (this.cls.getId() ?? null) : null,
         query: (sql, params) => tx.query(sql, params),
@@ -91,10 +99,6 @@ export class ImportsService {
         counts.created += more.created;
         counts.updated += more.updated;
       };
-      const reader = readCsv(inSlices(source), kind.schema, {
-        batchSize: READ_BATCH_ROWS,
-        maxErrors: MAX_LISTED_ERRORS,
-      });
       // Parsing, typing and formatting run in the pump, ahead of the database, while it works on the
       // previous chunk.
       const ahead = new ReadAhead(stagedBatches(reader, kind, found), READ_AHEAD_BATCHES);

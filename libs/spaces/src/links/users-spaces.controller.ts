@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -7,7 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ADMIN, Access, CurrentPrincipal, type Principal } from '../../../core/src/index.js';
+import {
+  ADMIN,
+  Access,
+  CurrentPrincipal,
+  ParseUuidParamPipe,
+  type Principal,
+} from '../../../core/src/index.js';
 import { CoordinatorLinksService } from '../spaces/coordinator-links.service.js';
 import { ReplaceUserSpacesDto, UserSpacesDto } from './users-spaces.dto.js';
 
@@ -27,7 +33,7 @@ export class UsersSpacesController {
   @ApiNotFoundResponse({ description: 'USERS.NOT_FOUND' })
   replace(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Body() dto: ReplaceUserSpacesDto,
   ): Promise<UserSpacesDto> {
     return this.links.replace(principal, id, dto.spaceRefs);

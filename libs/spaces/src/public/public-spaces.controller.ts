@@ -29,7 +29,7 @@ export class PublicSpacesController {
   @Access('public')
   @ApiOperation({ summary: 'One active space.' })
   @ApiOkResponse({ type: PublicSpaceDto })
-  @ApiNotFoundResponse({ description: 'SPACE.NOT_FOUND: no such active space.' })
+  @ApiNotFoundResponse({ description: 'SPACES.NOT_FOUND: no such active space.' })
   get(@Param('ref') ref: string, @Query() query: PublicAtQueryDto): Promise<PublicSpaceDto> {
     return this.directory.get(ref, query.at);
   }

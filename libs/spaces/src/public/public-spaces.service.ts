@@ -47,7 +47,7 @@ export class PublicSpacesService {
   async get(ref: string, at?: string): Promise<PublicSpaceDto> {
     const moment = at ? new Date(at) : new Date();
     const { rows } = await this.repo.list({ ref }, brusselsToday(moment), { limit: 1, offset: 0 });
-    if (rows.length === 0) throw notFound('SPACE.NOT_FOUND', 'No such space.');
+    if (rows.length === 0) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     return toPublicSpace(rows[0], hoursAt(moment)(rows[0].openingHours));
   }
 }

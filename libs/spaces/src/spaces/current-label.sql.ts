@@ -1,8 +1,8 @@
 /**
  * The one definition of a space's *current label*, shared by the registry's list filter and answers and
  * the public directory: the space's latest `labels` row by `decided_at` (history is append-only, so the
- * latest decision is the one in force). A `granted` decision whose `valid_until` lies before today is
- * reported as `expired`; no row at all is `none`.
+ * latest decision is the one in force). A `granted` or `suspended` decision (a suspension keeps the term of
+ * the label it suspends) whose `valid_until` lies before today is reported as `expired`; no row at all is `none`.
  *
  * `today` is a SQL parameter placeholder (e.g. `$3`) holding the Brussels date, so every query of a
  * request agrees on what today is.
@@ -24,7 +24,8 @@ export type LabelFilterStatus = (typeof LABEL_FILTER_STATUSES)[number];
 export function currentLabelJoin(spaceAlias: string, labelAlias: string, today: string): string {
   return `LEFT JOIN LATERAL (
       SELECT l.scheme, l.scheme_version,
-             CASE WHEN l.status = 'granted' AND l.valid_until < ${today}::date THEN 'expired' ELSE l.status END
+             CASE WHEN l.status IN ('granted', 'suspended') AND l.valid_until < ${today}::date THEN 'expired'
+                  ELSE l.status END
                AS status,
              l.valid_from::text AS valid_from, l.valid_until::text AS valid_until, l.decided_at
       FROM labels l

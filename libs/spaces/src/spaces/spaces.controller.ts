@@ -51,10 +51,10 @@ export class SpacesController {
   }
 
   @Get(':ref')
-  // The read answers SPACE.NOT_FOUND itself, so an admin's request costs no scope query.
+  // The read answers SPACES.NOT_FOUND itself, so an admin's request costs no scope query.
   @Access(ANY_SIGNED_IN, { ...SPACE_SCOPE, handlerAnswersNotFound: true })
   @ApiOkResponse({ type: SpaceDto })
-  @ApiNotFoundResponse({ description: 'SPACE.NOT_FOUND' })
+  @ApiNotFoundResponse({ description: 'SPACES.NOT_FOUND' })
   get(@Param('ref') ref: string): Promise<SpaceDto> {
     return this.spaces.get(ref);
   }

@@ -34,7 +34,7 @@ export const SPACES_MESSAGES: ErrorMessageCatalogue = {
     fr: 'Cette commune se trouve dans une autre région. Vous ne gérez que les espaces de votre région.',
     en: 'This municipality is in another region. You manage spaces in your own region only.',
   },
-  'SPACE.NOT_FOUND': {
+  'SPACES.NOT_FOUND': {
     nl: 'Deze ruimte bestaat niet.',
     fr: "Cet espace n'existe pas.",
     en: 'This space does not exist.',
@@ -52,7 +52,7 @@ export const SPACES_MESSAGES: ErrorMessageCatalogue = {
 };
 
 /**
- * Registers the messages once. `SPACE.NOT_FOUND` (raised by the access guard for every space route) and
+ * Registers the messages once. `SPACES.NOT_FOUND` (raised by the access guard for every space route) and
  * the opening-hours codes (also met by imports) are shared with other parts of the registry, so codes
  * someone already registered are left as they are rather than refused.
  */

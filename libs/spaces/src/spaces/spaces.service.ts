@@ -29,7 +29,7 @@ import {
   type SpaceValues,
 } from './spaces.repository.js';
 
-export const SPACE_NOT_FOUND = () => notFound('SPACE.NOT_FOUND', 'No such space.');
+export const SPACE_NOT_FOUND = () => notFound('SPACES.NOT_FOUND', 'No such space.');
 
 /** The space registry: create, read, change and delete spaces, with their rules and audit trail. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { MaxDecimalPlaces } from '../../../../core/src/index.js';
+import { DATE_ONLY_PATTERN, MaxDecimalPlaces } from '../../../../core/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -23,8 +23,8 @@ import { AuditEntryDto } from '../../audit/dto/audit.dto.js';
 import { PageQueryDto } from '../../shared/dto/page.dto.js';
 import { ASSIGNMENT_ROLES, CONTRACTS, type AssignmentRole, type Contract } from '../assignment.entity.js';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date like 2026-03-31';
+const DATE_ONLY = DATE_ONLY_PATTERN;
+const DATE_MESSAGE = '$property must be a date between 1900 and 2100, like 2026-03-31';
 const REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const REF_MESSAGE = '$property must be 1 to 40 letters, digits, dots, dashes or underscores';
 const PHONE = /^[0-9+()./ -]{4,40}$/;

@@ -13,11 +13,12 @@ import {
   NotEquals,
   ValidateIf,
 } from 'class-validator';
+import { DATE_ONLY_PATTERN } from '../../../../core/src/index.js';
 import { PageQueryDto } from '../../shared/dto/page.dto.js';
 import { EQUIPMENT_TYPES, PROVENANCES, type EquipmentType, type Provenance } from '../equipment.entity.js';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date like 2026-03-31';
+const DATE_ONLY = DATE_ONLY_PATTERN;
+const DATE_MESSAGE = '$property must be a date between 1900 and 2100, like 2026-03-31';
 const REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const REF_MESSAGE = '$property must be 1 to 40 letters, digits, dots, dashes or underscores';
 /** Present means not null: for fields that may be left out of a change but never emptied. */

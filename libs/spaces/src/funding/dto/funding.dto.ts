@@ -14,12 +14,12 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { REGIONS, type RegionCode, MaxDecimalPlaces } from '../../../../core/src/index.js';
+import { DATE_ONLY_PATTERN, REGIONS, type RegionCode, MaxDecimalPlaces } from '../../../../core/src/index.js';
 import { PageQueryDto } from '../../shared/dto/page.dto.js';
 import { FUNDING_KINDS, FUNDING_SOURCES, type FundingKind, type FundingSource } from '../funding.entity.js';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date like 2026-03-31';
+const DATE_ONLY = DATE_ONLY_PATTERN;
+const DATE_MESSAGE = '$property must be a date between 1900 and 2100, like 2026-03-31';
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 const MAX_AMOUNT = 999_999_999_999.99;

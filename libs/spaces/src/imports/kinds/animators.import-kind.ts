@@ -10,18 +10,19 @@ import {
 } from '../../../../core/src/index.js';
 import { ASSIGNMENT_ROLES, CONTRACTS } from '../../animators/assignment.entity.js';
 import { spaceScopeCondition } from '../../shared/space-scope.sql.js';
-import { defineImportKind, type ImportContext } from '../import-kind.js';
+import { defineImportKind, type ImportContext, type RowCheck } from '../import-kind.js';
 import { auditInsertSql, countsOf, spaceRefChecks } from '../import-sql.js';
 import { importMessages } from '../imports.messages.js';
 import { notBefore } from './row-checks.js';
 
 const CHANGED = '[changed]';
 
+// Lengths as the animators API takes them (animators.dto.ts).
 const columns = defineColumns({
-  ref: text({ required: true }),
-  name: text({ required: true }),
+  ref: text({ required: true, maxLength: 40 }),
+  name: text({ required: true, maxLength: 200 }),
   email: email(),
-  space_ref: text({ required: true }),
+  space_ref: text({ required: true, maxLength: 40 }),
   role: enumOf(ASSIGNMENT_ROLES, { required: true }),
   contract: enumOf(CONTRACTS),
   fte: decimal({ required: true, min: 0, max: 1 }),
@@ -51,6 +52,36 @@ function personSnapshot(side: 'before' | 'after', b: string, up: string): string
     personal('phone', isNull),
     personal('qualifications', (x) => `cardinality(${x}) = 0`),
   ].join(' || ');
+}
+
+/** The person's columns an update sets and compares: those in the file (`name` is required). */
+const personColumns = (ctx: ImportContext) => ['name', 'email'].filter((c) => ctx.columns.has(c));
+
+/** The assignment's columns an update sets and compares: those in the file. */
+const assignmentColumns = (ctx: ImportContext) =>
+  ['role', 'contract', 'fte', 'qualified', 'ends_on'].filter((c) => ctx.columns.has(c));
+
+/**
+ * A person is shared by every space they work at, and the name and e-mail address are theirs, not one
+ * space's: a caller who does not manage every one of those spaces may not change them (they may still
+ * add the person to a space of theirs, naming them as stored). Admins manage every space.
+ */
+function personScopeChecks(ctx: ImportContext): RowCheck[] {
+  if (ctx.principal.role === 'admin') return [];
+  return personColumns(ctx).map((column) => {
+    const params: unknown[] = [];
+    const inScope = spaceScopeCondition(ctx.principal, 'sp', params);
+    return {
+      column,
+      key: 'import.animator_elsewhere',
+      sql: `SELECT s.line, jsonb_build_object('value', s.ref) AS params FROM ${ctx.staging} s
+            JOIN animators a ON a.ref = s.ref
+            WHERE a.anonymised_at IS NULL AND s."${column}" IS DISTINCT FROM a."${column}"
+              AND EXISTS (SELECT 1 FROM animator_assignments x JOIN spaces sp ON sp.id = x.space_id
+                          WHERE x.animator_id = a.id AND NOT (${inScope}))`,
+      params,
+    };
+  });
 }
 
 const assignmentSnapshot = (x: string, sp: string) => `jsonb_build_object(
@@ -97,6 +128,7 @@ export const animatorsImportKind = defineImportKind({
               FROM ${ctx.staging} s WINDOW w AS (PARTITION BY s.ref ORDER BY s.line)) x
             WHERE x.value IS DISTINCT FROM x.first_value`,
     })),
+    ...personScopeChecks(ctx),
   ],
   async upsert(ctx) {
     await upsertPersons(ctx);
@@ -119,6 +151,7 @@ export const animatorsImportKind = defineImportKind({
  * person's audit entry is filed under the space of their first row, so that region's staff see it.
  */
 async function upsertPersons(ctx: ImportContext): Promise<void> {
+  const set = personColumns(ctx);
   const params: unknown[] = [];
   const audit = auditInsertSql(
     ctx,
@@ -139,9 +172,10 @@ async function upsertPersons(ctx: ImportContext): Promise<void> {
        SELECT a.* FROM animators a JOIN persons p ON p.ref = a.ref
      ), up AS (
        INSERT INTO animators AS t (ref, name, email) SELECT p.ref, p.name, p.email FROM persons p
-       ON CONFLICT (ref) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
+       ON CONFLICT (ref) DO UPDATE SET ${set.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
          version = t.version + 1, updated_at = now()
-       WHERE t.anonymised_at IS NULL AND (t.name, t.email) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.email)
+       WHERE t.anonymised_at IS NULL
+         AND (${set.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${set.map((c) => `EXCLUDED.${c}`).join(', ')})
        RETURNING t.*, (t.xmax = 0) AS inserted
      ), audit AS (${audit})
      INSERT INTO import_updated_persons (ref) SELECT up.ref FROM up WHERE NOT up.inserted`,
@@ -151,6 +185,7 @@ async function upsertPersons(ctx: ImportContext): Promise<void> {
 
 /** Assignments by (animator, space, starts_on); a row also counts as updated when only its person changed. */
 async function upsertAssignments(ctx: ImportContext) {
+  const set = assignmentColumns(ctx);
   const params: unknown[] = [];
   const audit = auditInsertSql(
     ctx,
@@ -174,12 +209,10 @@ async function upsertAssignments(ctx: ImportContext) {
          starts_on, ends_on)
        SELECT k.animator_id, k.space_id, k.role, k.contract, k.fte, k.qualified, k.starts_on, k.ends_on
        FROM keyed k
-       ON CONFLICT (animator_id, space_id, starts_on) DO UPDATE SET role = EXCLUDED.role,
-         contract = EXCLUDED.contract, fte = EXCLUDED.fte, qualified = EXCLUDED.qualified,
-         ends_on = EXCLUDED.ends_on, version = t.version + 1, updated_at = now()
-       WHERE (t.role, t.contract, t.fte, t.qualified, t.ends_on)
-         IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.contract, EXCLUDED.fte, EXCLUDED.qualified,
-           EXCLUDED.ends_on)
+       ON CONFLICT (animator_id, space_id, starts_on) DO UPDATE
+         SET ${set.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = t.version + 1, updated_at = now()
+       WHERE (${set.map((c) => `t.${c}`).join(', ')})
+         IS DISTINCT FROM (${set.map((c) => `EXCLUDED.${c}`).join(', ')})
        RETURNING t.*, (t.xmax = 0) AS inserted
      ), audit AS (${audit})
      SELECT count(*) FILTER (WHERE up.inserted) AS created,

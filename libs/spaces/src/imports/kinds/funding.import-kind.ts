@@ -17,12 +17,13 @@ import { importMessages } from '../imports.messages.js';
 const MAX_AMOUNT_EUR = 999_999_999_999.99;
 
 const columns = defineColumns({
-  space_ref: text({ required: true }),
+  // As long as the funding API takes them (funding.dto.ts).
+  space_ref: text({ required: true, maxLength: 40 }),
   year: integer({ required: true, min: 1990, max: 2100 }),
   source: enumOf(FUNDING_SOURCES, { required: true }),
   amount_eur: decimal({ required: true, min: 0, max: MAX_AMOUNT_EUR }),
   kind: enumOf(FUNDING_KINDS, { required: true }),
-  programme: text(),
+  programme: text({ maxLength: 200 }),
   ends_on: date(),
 });
 
@@ -50,6 +51,8 @@ export const fundingImportKind = defineImportKind({
   ],
   checks: (ctx) => spaceRefChecks(ctx),
   async upsert(ctx) {
+    // A column left out keeps its stored value. `programme` is part of the key: left out, it is ''.
+    const set = ['amount_eur', 'kind', 'ends_on'].filter((c) => ctx.columns.has(c));
     const params: unknown[] = [];
     const audit = auditInsertSql(
       ctx,
@@ -69,10 +72,9 @@ export const fundingImportKind = defineImportKind({
          INSERT INTO funding AS t (space_id, year, source, amount_eur, kind, programme, ends_on)
          SELECT sp.id, s.year, s.source, s.amount_eur, s.kind, s.programme, s.ends_on
          FROM ${ctx.staging} s JOIN spaces sp ON sp.ref = s.space_ref
-         ON CONFLICT (space_id, year, source, programme) DO UPDATE SET amount_eur = EXCLUDED.amount_eur,
-           kind = EXCLUDED.kind, ends_on = EXCLUDED.ends_on, version = t.version + 1, updated_at = now()
-         WHERE (t.amount_eur, t.kind, t.ends_on) IS DISTINCT FROM (EXCLUDED.amount_eur, EXCLUDED.kind,
-           EXCLUDED.ends_on)
+         ON CONFLICT (space_id, year, source, programme) DO UPDATE
+           SET ${set.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = t.version + 1, updated_at = now()
+         WHERE (${set.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${set.map((c) => `EXCLUDED.${c}`).join(', ')})
          RETURNING t.*, (t.xmax = 0) AS inserted
        ), audit AS (${audit})
        SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated

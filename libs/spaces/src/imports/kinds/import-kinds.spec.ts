@@ -1,10 +1,10 @@
-import type { CsvMessage, Principal } from '../../../../core/src/index.js';
+import type { CsvColumns, CsvMessage, Principal } from '../../../../core/src/index.js';
 import type { ImportContext, ImportKind } from '../import-kind.js';
 import { importMessages } from '../imports.messages.js';
 import { animatorsImportKind } from './animators.import-kind.js';
 import { equipmentImportKind } from './equipment.import-kind.js';
 import { fundingImportKind } from './funding.import-kind.js';
-import { prepareSpaceRow, spacesImportKind } from './spaces.import-kind.js';
+import { prepareSpaceRow, spacesImportKind, updatedSpaceColumns } from './spaces.import-kind.js';
 
 // The public CSV contract (shared spec csv.md): names, order, required columns and keys are fixed.
 const CONTRACT: Record<string, { columns: string; required: string; key: string }> = {
@@ -48,9 +48,11 @@ const principal = (role: Principal['role']): Principal => ({
   preferredLanguage: 'en',
 });
 
-const context = (role: Principal['role']): ImportContext => ({
+/** `columns`: those the file's header names; by default every column of every kind. */
+const context = (role: Principal['role'], columns?: Iterable<string>): ImportContext => ({
   staging: 'import_staging',
   principal: principal(role),
+  columns: new Set(columns ?? Object.values(CONTRACT).flatMap((c) => c.columns.split(' '))),
   actor: { userId: null, label: 'test' },
   correlationId: null,
   query: () => Promise.reject(new Error('no database in unit tests')),
@@ -73,10 +75,22 @@ describe.each(KINDS.map((kind) => [kind.name, kind] as const))('the %s import ki
     expect(names).not.toContain('line');
   });
 
+  it('refuses a cell longer than the API takes in every text column (a long key column was a 500)', () => {
+    for (const [name, column] of Object.entries(kind.schema.columns as CsvColumns)) {
+      const result = column.parse('x'.repeat(6000), { separator: ',' });
+      expect({ name, ok: result.ok }).toEqual({ name, ok: false });
+    }
+  });
+
   it.each(['coordinator', 'regional_staff', 'admin'] as const)(
     'words every check of a %s in NL, FR and EN',
     (role) => {
-      for (const check of kind.checks(context(role))) {
+      // With all columns, and with only the required ones (the checks of left-out columns).
+      const checks = [
+        ...kind.checks(context(role)),
+        ...kind.checks(context(role, contract.required.split(' '))),
+      ];
+      for (const check of checks) {
         for (const lang of ['nl', 'fr', 'en'] as const) {
           const catalogue: Record<string, CsvMessage | undefined> = {
             ...importMessages[lang],
@@ -84,7 +98,9 @@ describe.each(KINDS.map((kind) => [kind.name, kind] as const))('the %s import ki
           };
           const message = catalogue[check.key];
           expect(message).toBeDefined();
-          expect(message!({ value: 'X', region: 'WAL', firstLine: 2 }).length).toBeGreaterThan(10);
+          const text = message!({ value: 'X', region: 'WAL', firstLine: 2, columns: ['closed_on'] });
+          expect(text).not.toMatch(/undefined/);
+          expect(text.length).toBeGreaterThan(10);
         }
         expect(check.sql).toContain('import_staging');
       }
@@ -167,9 +183,90 @@ describe('scope checks', () => {
     expect(keys('admin')).not.toContain('import.space_out_of_scope');
   });
 
+  it('keeps coordinators, like regional staff, from moving a space to another region', () => {
+    for (const role of ['coordinator', 'regional_staff'] as const) {
+      expect(keys(role)).toContain('import.space_move_other_region');
+    }
+    expect(keys('admin')).not.toContain('import.space_move_other_region');
+  });
+
+  it('keeps coordinators from making an antenna a main space, when the file has parent_ref', () => {
+    expect(keys('coordinator')).toContain('import.parent_clear_forbidden');
+    expect(keys('regional_staff')).not.toContain('import.parent_clear_forbidden');
+    const withoutParent = spacesImportKind
+      .checks(context('coordinator', CONTRACT.spaces.required.split(' ')))
+      .map((c) => c.key);
+    expect(withoutParent).not.toContain('import.parent_clear_forbidden');
+  });
+
   it('checks the space of every equipment row, except for admins', () => {
     const scoped = (role: Principal['role']) => equipmentImportKind.checks(context(role)).map((c) => c.key);
     expect(scoped('coordinator')).toEqual(['import.unknown_space_ref', 'import.space_ref_out_of_scope']);
     expect(scoped('admin')).toEqual(['import.unknown_space_ref']);
+  });
+});
+
+describe('columns left out of the file', () => {
+  it('sets and compares only the stored columns whose CSV column is in the file', () => {
+    const required = new Set(['ref', 'name', 'nis_code', 'operator_type', 'opened_on']);
+    expect(updatedSpaceColumns(required)).toEqual([
+      'name',
+      'nis_code',
+      'municipality_year',
+      'region_code',
+      'operator_type',
+      'opened_on',
+    ]);
+    const withHours = updatedSpaceColumns(new Set([...required, 'opening_hours', 'parent_ref']));
+    expect(withHours).toEqual(
+      expect.arrayContaining([
+        'parent_id',
+        'opening_hours',
+        'scheduled_weekly_hours',
+        'scheduled_hours_with_animator',
+      ]),
+    );
+    expect(withHours).not.toContain('address');
+    expect(updatedSpaceColumns(new Set(CONTRACT.spaces.columns.split(' ')))).toHaveLength(22);
+  });
+
+  it('checks a new date against the stored one that a left-out column keeps', () => {
+    const keys = (kind: ImportKind<any, any>, columns: string) =>
+      kind.checks(context('admin', columns.split(' '))).map((c) => [c.column, c.key]);
+    expect(keys(spacesImportKind, CONTRACT.spaces.required)).toContainEqual([
+      'opened_on',
+      'import.conflicts_with_stored',
+    ]);
+    expect(keys(spacesImportKind, CONTRACT.spaces.columns)).not.toContainEqual([
+      'opened_on',
+      'import.conflicts_with_stored',
+    ]);
+    expect(keys(equipmentImportKind, `${CONTRACT.equipment.required} acquired_on`)).toContainEqual([
+      'acquired_on',
+      'import.conflicts_with_stored',
+    ]);
+    expect(keys(equipmentImportKind, `${CONTRACT.equipment.required} retired_on`)).toContainEqual([
+      'retired_on',
+      'import.conflicts_with_stored',
+    ]);
+  });
+});
+
+describe('animators shared with other spaces', () => {
+  const checks = (role: Principal['role'], columns?: string) =>
+    animatorsImportKind
+      .checks(context(role, columns?.split(' ')))
+      .filter((c) => c.key === 'import.animator_elsewhere');
+
+  it("refuses a coordinator's or staff member's change to a person who also works elsewhere", () => {
+    expect(checks('coordinator').map((c) => c.column)).toEqual(['name', 'email']);
+    expect(checks('regional_staff').map((c) => c.column)).toEqual(['name', 'email']);
+    expect(checks('regional_staff')[0].params).toEqual(['BRU']);
+    // A file without e-mail addresses leaves them as they are, so only the name is compared.
+    expect(checks('coordinator', CONTRACT.animators.required).map((c) => c.column)).toEqual(['name']);
+  });
+
+  it('lets admins change any person', () => {
+    expect(checks('admin')).toEqual([]);
   });
 });

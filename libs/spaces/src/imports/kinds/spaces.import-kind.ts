@@ -21,16 +21,18 @@ import { auditInsertSql, countsOf } from '../import-sql.js';
 import { importMessages } from '../imports.messages.js';
 import { notBefore } from './row-checks.js';
 
+// Lengths as the spaces API takes them (space.dto.ts): its @MaxLength, or the longest value its pattern
+// allows (a ref of 40, a 5-digit NIS code, a 4-digit postcode, a phone number of 41).
 const columns = defineColumns({
-  ref: text({ required: true }),
-  name: text({ required: true }),
-  nis_code: text({ required: true }),
+  ref: text({ required: true, maxLength: 40 }),
+  name: text({ required: true, maxLength: 200 }),
+  nis_code: text({ required: true, maxLength: 5 }),
   operator_type: enumOf(OPERATOR_TYPES, { required: true }),
-  address: text(),
-  postcode: text(),
+  address: text({ maxLength: 300 }),
+  postcode: text({ maxLength: 4 }),
   opened_on: date({ required: true }),
   closed_on: date(),
-  parent_ref: text(),
+  parent_ref: text({ maxLength: 40 }),
   languages: multi(enumOf(SPACE_LANGUAGES)),
   pricing: enumOf(PRICINGS),
   open_to_all_publics: boolean(),
@@ -38,9 +40,9 @@ const columns = defineColumns({
   latitude: latitude(),
   longitude: longitude(),
   email: email(),
-  phone: text(),
-  website: url(),
-  opening_hours: text(),
+  phone: text({ maxLength: 41 }),
+  website: url({ maxLength: 500 }),
+  opening_hours: text({ maxLength: 2000 }),
 });
 
 type SpaceCsvRow = InferRow<typeof columns>;
@@ -134,6 +136,20 @@ const COPIED = [
   'scheduled_hours_with_animator',
 ] as const;
 const UPDATED = ['name', 'nis_code', 'municipality_year', 'region_code', 'parent_id', ...COPIED];
+
+/** The CSV column each stored column comes from, where the names differ. */
+const SOURCE: Readonly<Record<string, string>> = {
+  municipality_year: 'nis_code',
+  region_code: 'nis_code',
+  parent_id: 'parent_ref',
+  scheduled_weekly_hours: 'opening_hours',
+  scheduled_hours_with_animator: 'opening_hours',
+};
+
+/** The stored columns an update sets: those whose CSV column is in the file (the others keep their value). */
+export function updatedSpaceColumns(inFile: ReadonlySet<string>): string[] {
+  return UPDATED.filter((c) => inFile.has(SOURCE[c] ?? c));
+}
 
 /**
  * Spaces and antennas (key: ref). The region follows from the municipality (NIS code); `parent_ref` may
@@ -229,6 +245,19 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
                          WHERE t.ref = s.ref AND NOT EXISTS (SELECT 1 FROM ${s} cs WHERE cs.ref = c.ref)))`,
     },
   ];
+  if (!ctx.columns.has('closed_on')) {
+    // Left out, the stored closing date stays: the new opening date may not come after it (the table's
+    // ck_spaces_dates would refuse the row with a 500).
+    const params: unknown[] = [];
+    const inScope = spaceScopeCondition(principal, 't', params);
+    checks.push({
+      column: 'opened_on',
+      key: 'import.conflicts_with_stored',
+      sql: `SELECT s.line, jsonb_build_object('columns', jsonb_build_array('closed_on')) AS params
+            FROM ${s} s JOIN spaces t ON t.ref = s.ref WHERE t.closed_on < s.opened_on AND (${inScope})`,
+      params,
+    });
+  }
   if (principal.role === 'admin') return checks;
 
   const existingParams: unknown[] = [];
@@ -248,6 +277,20 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
           WHERE NOT EXISTS (SELECT 1 FROM ${s} o WHERE o.ref = s.parent_ref) AND NOT (${parentInScope})`,
     params: parentParams,
   });
+  // No moving a space one manages to another region: the region decides which staff and label scheme
+  // it falls under. Rows of spaces out of scope have their own error above.
+  const movedParams: unknown[] = [];
+  const movedInScope = spaceScopeCondition(principal, 't', movedParams);
+  checks.push({
+    column: 'nis_code',
+    key: 'import.space_move_other_region',
+    sql: `SELECT s.line, jsonb_build_object('region', m.region_code) AS params FROM ${s} s
+          JOIN spaces t ON t.ref = s.ref
+          JOIN LATERAL (SELECT m.region_code FROM municipalities m WHERE m.nis_code = s.nis_code
+                        ORDER BY m.reference_year DESC LIMIT 1) m ON true
+          WHERE m.region_code <> t.region_code AND (${movedInScope})`,
+    params: movedParams,
+  });
   if (principal.role === 'coordinator') {
     // A new space is a decision for the region: coordinators update the spaces they run.
     checks.push({
@@ -256,36 +299,35 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
       sql: `SELECT s.line, ${value('ref')} FROM ${s} s
             WHERE NOT EXISTS (SELECT 1 FROM spaces t WHERE t.ref = s.ref)`,
     });
+    if (ctx.columns.has('parent_ref')) {
+      // Making an antenna a main space is the region's decision (the API keeps parentRef to staff), and
+      // would take it out of the coordinator's own scope, which reaches antennas through their parent.
+      checks.push({
+        column: 'parent_ref',
+        key: 'import.parent_clear_forbidden',
+        sql: `SELECT s.line, jsonb_build_object('value', p.ref) AS params FROM ${s} s
+              JOIN spaces t ON t.ref = s.ref JOIN spaces p ON p.id = t.parent_id
+              WHERE s.parent_ref IS NULL`,
+      });
+    }
     return checks;
   }
-  // Regional staff: new spaces only in their region, and no moving one of theirs to another region.
-  const region = [principal.regionCode];
-  checks.push(
-    {
-      column: 'nis_code',
-      key: 'import.space_create_other_region',
-      sql: `SELECT s.line, jsonb_build_object('region', m.region_code) AS params FROM ${s} s
-            JOIN LATERAL (SELECT m.region_code FROM municipalities m WHERE m.nis_code = s.nis_code
-                          ORDER BY m.reference_year DESC LIMIT 1) m ON true
-            WHERE NOT EXISTS (SELECT 1 FROM spaces t WHERE t.ref = s.ref) AND m.region_code <> $1`,
-      params: region,
-    },
-    {
-      column: 'nis_code',
-      key: 'import.space_move_other_region',
-      sql: `SELECT s.line, jsonb_build_object('region', m.region_code) AS params FROM ${s} s
-            JOIN spaces t ON t.ref = s.ref AND t.region_code = $1
-            JOIN LATERAL (SELECT m.region_code FROM municipalities m WHERE m.nis_code = s.nis_code
-                          ORDER BY m.reference_year DESC LIMIT 1) m ON true
-            WHERE m.region_code <> $1`,
-      params: region,
-    },
-  );
+  // Regional staff: new spaces only in their region.
+  checks.push({
+    column: 'nis_code',
+    key: 'import.space_create_other_region',
+    sql: `SELECT s.line, jsonb_build_object('region', m.region_code) AS params FROM ${s} s
+          JOIN LATERAL (SELECT m.region_code FROM municipalities m WHERE m.nis_code = s.nis_code
+                        ORDER BY m.reference_year DESC LIMIT 1) m ON true
+          WHERE NOT EXISTS (SELECT 1 FROM spaces t WHERE t.ref = s.ref) AND m.region_code <> $1`,
+    params: [principal.regionCode],
+  });
   return checks;
 }
 
 async function upsertSpaces(ctx: ImportContext) {
   const s = ctx.staging;
+  const updated = updatedSpaceColumns(ctx.columns);
   await ctx.query(
     `CREATE TEMP TABLE import_space_before (id uuid PRIMARY KEY, snap jsonb NOT NULL) ON COMMIT DROP`,
   );
@@ -311,10 +353,10 @@ async function upsertSpaces(ctx: ImportContext) {
                      ORDER BY (m.reference_year = cur.municipality_year) DESC NULLS LAST,
                        m.reference_year DESC LIMIT 1) m ON true
        LEFT JOIN spaces p ON p.ref = s.parent_ref
-       ON CONFLICT (ref) DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+       ON CONFLICT (ref) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
          version = t.version + 1, updated_at = now()
-       WHERE (${UPDATED.map((c) => `t.${c}`).join(', ')})
-         IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${c}`).join(', ')})
+       WHERE (${updated.map((c) => `t.${c}`).join(', ')})
+         IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})
        RETURNING t.id, (t.xmax = 0) AS inserted
      )
      INSERT INTO import_space_changes (id, inserted) SELECT id, inserted FROM up`,

@@ -20,7 +20,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { REGIONS } from '../../../../core/src/index.js';
+import { DATE_ONLY_PATTERN, REGIONS } from '../../../../core/src/index.js';
 import { PageQueryDto } from '../../shared/dto/page.dto.js';
 import { LABEL_FILTER_STATUSES } from '../current-label.sql.js';
 import { OPERATOR_TYPES, PRICINGS, SPACE_LANGUAGES, SPACE_SERVICES } from '../space.entity.js';
@@ -28,10 +28,12 @@ import { SPACE_REF_PATTERN } from '../space.rules.js';
 
 // --- Field decorators shared by create and update -----------------------------------------------------
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30), of the years 1900 to 2100. */
 export const IsDateOnly = () =>
   applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-01-31.' }),
+    Matches(DATE_ONLY_PATTERN, {
+      message: '$property must be a date between 1900 and 2100, like 2026-01-31.',
+    }),
     IsISO8601({ strict: true }, { message: '$property must be a date that exists, like 2026-01-31.' }),
   );
 

@@ -80,6 +80,19 @@ describe('reporting completeness (real HTTP, real PostgreSQL)', () => {
     expect(other.status).toBe(403);
   });
 
+  it('answers a missing region with a 400 naming it, to admins and staff alike (403 is for another region)', async () => {
+    for (const token of [w.tokens.admin, w.tokens.staffBRU]) {
+      const res = await region(token, 'from=2020-W50&to=2021-W02');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        code: 'VALIDATION.FAILED',
+        details: [{ field: 'region' }],
+        correlationId: expect.any(String),
+      });
+    }
+    expect((await region(w.tokens.coordA, 'from=2020-W50&to=2021-W02')).status).toBe(403);
+  });
+
   it('refuses a week that does not exist with 400', async () => {
     const res = await region(w.tokens.staffBRU, 'region=BRU&from=2021-W53&to=2022-W02');
     expect(res.status).toBe(400);

@@ -149,6 +149,143 @@ describe('activity imports and exports (real HTTP, real PostgreSQL)', () => {
     expect(back.body).toEqual({ created: 0, updated: 0, unchanged: 2, dryRun: false });
   });
 
+  describe('values that once gave a 500, or the wrong reason', () => {
+    const TRAINING =
+      'space_ref,ref,date,title,theme,format,duration_hours,participants,new_participants,language';
+
+    it('refuses weeks and dates outside the years 1900 to 2100, naming the cell', async () => {
+      const before = await counts();
+      const weeks = ['0000-W01', '0050-W10', '0099-W52', '0100-W01', '0999-W01', '2101-W01'];
+      const res = await post(
+        'weekly-activity',
+        [HEADER, ...weeks.map((week) => `BRU-A,${week},17,15,30,120,,,,,,,,,,`)].join('\n'),
+        w.tokens.coordA,
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual(
+        weeks.map((week, i) => ({
+          line: i + 2,
+          column: 'week',
+          message: `Line ${i + 2}, column week: the year must be between 1900 and 2100 (you wrote "${week}").`,
+        })),
+      );
+      const training = await post(
+        'training-sessions',
+        [TRAINING, 'BRU-A,Y0,0000-01-01,Mails,communication,workshop,2,8,3,fr'].join('\n'),
+        w.tokens.coordA,
+      );
+      expect(training.status).toBe(422);
+      expect(training.body.errors.map((e: { column: string }) => e.column)).toEqual(['date']);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('answers a week route with such a year 400, not 500 or "not started yet"', async () => {
+      for (const week of ['0050-W10', '0999-W01', '2101-W01']) {
+        const put = await api(t.baseUrl, 'PUT', `/api/v1/spaces/BRU-A/weeks/${week}`, {
+          token: w.tokens.coordA,
+          body: { openingHours: 10, visits: 5 },
+        });
+        expect({ week, status: put.status }).toEqual({ week, status: 400 });
+        expect(put.body.details).toEqual([expect.objectContaining({ field: 'week' })]);
+        const get = await api(t.baseUrl, 'GET', `/api/v1/spaces/BRU-A/weeks/${week}`, {
+          token: w.tokens.coordA,
+        });
+        expect({ week, status: get.status }).toEqual({ week, status: 400 });
+        const prefill = await api(t.baseUrl, 'GET', `/api/v1/spaces/BRU-A/weeks/${week}/prefill`, {
+          token: w.tokens.coordA,
+        });
+        expect({ week, status: prefill.status }).toEqual({ week, status: 400 });
+      }
+    });
+
+    it('refuses a space_ref longer than a ref can be', async () => {
+      const long = 'B'.repeat(6000);
+      const weekly = await post(
+        'weekly-activity',
+        [HEADER, `${long},2026-W01,17,15,30,120,,,,,,,,,,`].join('\n'),
+        w.tokens.admin,
+      );
+      expect(weekly.body.errors).toEqual([
+        { line: 2, column: 'space_ref', message: expect.stringContaining('the maximum is 40') },
+      ]);
+      const training = await post(
+        'training-sessions',
+        [TRAINING, `${long},S9,2026-02-03,Mails,communication,workshop,2,8,3,fr`].join('\n'),
+        w.tokens.admin,
+      );
+      expect(training.body.errors.map((e: { column: string }) => e.column)).toEqual(['space_ref']);
+    });
+  });
+
+  describe('columns left out of the file keep what is stored', () => {
+    const figures = async () =>
+      (
+        await w.sql(
+          `SELECT wa.opening_hours::float8 AS opening, wa.hours_with_animator::float8 AS with_animator,
+                  wa.animator_hours::float8 AS animator, wa.visits, wa.visits_ict_learning AS ict,
+                  wa.visitors_women AS women, wa.mobile_actions AS mobile, wa.version
+           FROM weekly_activity wa JOIN spaces s ON s.id = wa.space_id
+           WHERE s.ref = 'BRU-A' AND wa.week = '2026-W01'`,
+        )
+      )[0];
+    const MINIMAL = 'space_ref,week,opening_hours,visits';
+
+    it('updates a week from the required columns only, keeping the other figures', async () => {
+      const before = await figures();
+      expect(before).toMatchObject({ with_animator: 15, animator: 30, ict: 40, women: 60, mobile: 1 });
+      const same = await post('weekly-activity', `${MINIMAL}\nBRU-A,2026-W01,17,120\n`, w.tokens.coordA);
+      expect(same.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      expect(await figures()).toEqual(before);
+      const more = await post('weekly-activity', `${MINIMAL}\nBRU-A,2026-W01,17,130\n`, w.tokens.coordA);
+      expect(more.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+      expect(await figures()).toEqual({ ...before, visits: 130, version: before.version + 1 });
+    });
+
+    it('refuses new figures that the stored ones of the left-out columns no longer fit', async () => {
+      const before = await figures();
+      const res = await post(
+        'weekly-activity',
+        `${MINIMAL}\nBRU-A,2026-W01,10,130\nBRU-A1,2026-W02,6,1\nBRU-A,2026-W02,17.5,100\n`,
+        w.tokens.coordA,
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'opening_hours',
+          message: expect.stringContaining(
+            'already stored in column hours_with_animator, which this file leaves out',
+          ),
+        },
+        // BRU-A1's 2026-W02 has 5 women among 12 visits.
+        { line: 3, column: 'visits', message: expect.stringContaining('column visitors_women') },
+      ]);
+      const purposes = await post('weekly-activity', `${MINIMAL}\nBRU-A,2026-W01,17,80\n`, w.tokens.coordA);
+      expect(purposes.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'visits',
+          message: expect.stringContaining(
+            'columns visits_ict_learning, visits_job_search, visits_leisure_culture, visits_housing_elearning, visits_administrative',
+          ),
+        },
+      ]);
+      expect(await figures()).toEqual(before);
+    });
+
+    it('keeps the language of a training session', async () => {
+      const res = await post(
+        'training-sessions',
+        'space_ref,ref,date,title,theme,format,duration_hours,participants,new_participants\n' +
+          'BRU-A,S1,2026-02-03,Mails,communication,workshop,2.5,8,3\n',
+        w.tokens.coordA,
+      );
+      expect(res.body).toEqual({ created: 0, updated: 0, unchanged: 1, dryRun: false });
+      const [row] = await w.sql(`SELECT language FROM training_sessions WHERE ref = 'S1'`);
+      expect(row.language).toBe('fr');
+    });
+  });
+
   it('streams a 100,000-row weekly file with flat memory', async () => {
     // 200 spaces × 500 weeks, generated lazily so the test itself holds no file in memory.
     await w.sql(

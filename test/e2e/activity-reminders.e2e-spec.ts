@@ -22,7 +22,13 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await startTestApi({ extra: { SMTP_URL: sink.url, MAIL_FROM: 'noreply@ocr.example.be' } });
+    t = await startTestApi({
+      extra: {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'noreply@ocr.example.be',
+        PUBLIC_BASE_URL: 'https://ocr.example.be/',
+      },
+    });
     w = await seedRegistryWorld(t);
     // BRU-A reported 2026-W46; its antenna BRU-A1 and BRU-B did not. WAL-C has no coordinator.
     await w.sql(
@@ -56,7 +62,11 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     const toB = sink.mails.find((m) => m.to.includes('coord-b@example.be'));
     expect(toB?.from).toBe('noreply@ocr.example.be');
     expect(toB?.raw).toMatch(/Subject: =\?UTF-8\?|Subject: Rappel/);
-    expect(toB?.raw).toContain('2026-W46');
+    // The body may be quoted-printable: undo its soft line breaks and =XX escapes before reading it.
+    const body = decodeQuotedPrintable(toB?.raw ?? '');
+    expect(body).toContain('https://ocr.example.be/spaces/BRU-B/week?week=2026-W46');
+    expect(body).toContain('semaine 46 (du 9 au 15 novembre 2026)');
+    expect(body).toContain('Ouvrez cette page pour les encoder');
 
     const second = await service.run(new Date(MONDAY.getTime() + 3600_000));
     expect(second).toEqual({ week: '2026-W46', recorded: 0, emailed: 0 });
@@ -105,7 +115,9 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     expect(await reminders()).toContainEqual(expected);
     // Other spaces may miss that week too, and their mails may go out after BRU-A's.
     const sent = sink.mails.slice(mailsBefore);
-    expect(sent.filter((m) => m.raw.includes(week)).map((m) => m.to)).toContainEqual(['coord-a@example.be']);
+    expect(
+      sent.filter((m) => decodeQuotedPrintable(m.raw).includes(`week=${week}`)).map((m) => m.to),
+    ).toContainEqual(['coord-a@example.be']);
     expect(worker.output()).toContain('reminders done');
     // The worker keeps the weekly schedule: Mondays at 08:00 in Brussels, summer or winter.
     const scheduler = await t.app
@@ -120,3 +132,10 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     expect([6, 7]).toContain(next.getUTCHours());
   });
 });
+
+function decodeQuotedPrintable(raw: string): string {
+  const bytes = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}

@@ -3,6 +3,7 @@ export { ACTIVITY_ENTITIES } from './entities.js';
 export { ActivityHttpModule, ActivityModule, ActivityWorkerModule } from './activity.module.js';
 export { RemindersService } from './reminders/reminders.service.js';
 export { REMINDER_SCHEDULE } from './reminders/reminders.handler.js';
+export { weekInWords } from './reminders/reminder-mail.js';
 export * from './rules/iso-weeks.js';
 export * from './rules/weekly-activity.rule.js';
 export * from './rules/training-session.rule.js';

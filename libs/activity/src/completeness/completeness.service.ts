@@ -23,7 +23,7 @@ export class CompletenessService {
 
   async forSpace(spaceRef: string, from: string, to: string, now = new Date()) {
     const space = await this.spaces.byRef(spaceRef);
-    if (!space) throw notFound('SPACE.NOT_FOUND', 'No such space.');
+    if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     const period = this.period(from, to, now);
     const rows = await this.repo.forSpaces({ spaceId: space.id }, period.fromMonday, period.toMonday);
     return { from, to: period.to, spaces: rows.map(withPct) };

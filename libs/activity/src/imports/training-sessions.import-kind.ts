@@ -16,20 +16,24 @@ import {
   spaceScopeCondition,
 } from '../../../spaces/src/index.js';
 import { checkTrainingSession } from '../rules/training-session.rule.js';
+import { MAX_COUNT } from '../rules/weekly-activity.rule.js';
 import { SESSION_LANGUAGES } from '../training/dto/training-session.dto.js';
 import { TRAINING_FORMATS, TRAINING_THEMES } from '../training/training-session.entity.js';
 import { activityImportMessages } from './activity-import.messages.js';
 
 const columns = defineColumns({
-  space_ref: text({ required: true }),
+  // As long as the spaces and training API take them (a space ref of 40, training-session.dto.ts).
+  space_ref: text({ required: true, maxLength: 40 }),
   ref: text({ required: true, maxLength: 60 }),
   date: date({ required: true }),
   title: text({ required: true, maxLength: 200 }),
   theme: enumOf(TRAINING_THEMES, { required: true }),
   format: enumOf(TRAINING_FORMATS, { required: true }),
   duration_hours: decimal({ required: true }),
-  participants: integer({ required: true, min: 0 }),
-  new_participants: integer({ required: true, min: 0 }),
+  // Bounded by the integer column: a larger count failed the COPY into staging (a 500 that lost every
+  // other row error of the file).
+  participants: integer({ required: true, min: 0, max: MAX_COUNT }),
+  new_participants: integer({ required: true, min: 0, max: MAX_COUNT }),
   language: enumOf(SESSION_LANGUAGES),
 });
 
@@ -48,6 +52,18 @@ const snapshot = (
   'ref', ${t}.ref, 'date', ${t}.date, 'title', ${t}.title, 'theme', ${t}.theme, 'format', ${t}.format,
   'durationHours', ${t}.duration_hours, 'participants', ${t}.participants,
   'newParticipants', ${t}.new_participants, 'language', ${t}.language)`;
+
+/** The columns an update sets and compares (of those in the file). */
+const UPDATED = [
+  'date',
+  'title',
+  'theme',
+  'format',
+  'duration_hours',
+  'participants',
+  'new_participants',
+  'language',
+];
 
 /** Training sessions per space (key: space_ref + ref). */
 export const trainingSessionsImportKind = defineImportKind({
@@ -76,6 +92,8 @@ export const trainingSessionsImportKind = defineImportKind({
   ],
   checks: (ctx) => spaceRefChecks(ctx),
   async upsert(ctx) {
+    // `language` is the one column a file may leave out; then it keeps its stored value.
+    const set = UPDATED.filter((c) => ctx.columns.has(c));
     const params: unknown[] = [];
     const audit = auditInsertSql(
       ctx,
@@ -96,13 +114,10 @@ export const trainingSessionsImportKind = defineImportKind({
          SELECT sp.id, s.ref, s.date, s.title, s.theme, s.format, s.duration_hours, s.participants,
            s.new_participants, s.language
          FROM ${ctx.staging} s JOIN spaces sp ON sp.ref = s.space_ref
-         ON CONFLICT (space_id, ref) DO UPDATE SET date = EXCLUDED.date, title = EXCLUDED.title,
-           theme = EXCLUDED.theme, format = EXCLUDED.format, duration_hours = EXCLUDED.duration_hours,
-           participants = EXCLUDED.participants, new_participants = EXCLUDED.new_participants,
-           language = EXCLUDED.language, version = t.version + 1, updated_at = now()
-         WHERE (t.date, t.title, t.theme, t.format, t.duration_hours, t.participants, t.new_participants, t.language)
-           IS DISTINCT FROM (EXCLUDED.date, EXCLUDED.title, EXCLUDED.theme, EXCLUDED.format,
-             EXCLUDED.duration_hours, EXCLUDED.participants, EXCLUDED.new_participants, EXCLUDED.language)
+         ON CONFLICT (space_id, ref) DO UPDATE
+           SET ${set.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = t.version + 1, updated_at = now()
+         WHERE (${set.map((c) => `t.${c}`).join(', ')})
+           IS DISTINCT FROM (${set.map((c) => `EXCLUDED.${c}`).join(', ')})
          RETURNING t.*, (t.xmax = 0) AS inserted
        ), audit AS (${audit})
        SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated

@@ -1,6 +1,13 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ADMIN, ANY_SIGNED_IN, Access, CurrentPrincipal, type Principal } from '../../../core/src/index.js';
+import {
+  ADMIN,
+  ANY_SIGNED_IN,
+  Access,
+  CurrentPrincipal,
+  ParseUuidParamPipe,
+  type Principal,
+} from '../../../core/src/index.js';
 import { EnqueuedDto, ReminderListDto, ReminderQueryDto } from './dto/reminder.dto.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -26,7 +33,7 @@ export class RemindersController {
   @Access(ANY_SIGNED_IN)
   async read(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
   ): Promise<void> {
     await this.reminders.markRead(id, principal.userId);
   }

@@ -10,6 +10,8 @@ export interface PendingMail {
   spaceRef: string;
   spaceName: string;
   week: string;
+  /** Whether the space has opening hours, so the week's form starts with its hours filled in. */
+  hoursKnown: boolean;
 }
 
 export interface ReminderRow {
@@ -52,20 +54,21 @@ export class RemindersRepository {
 
   /** Reminders of the week not e-mailed yet (also those a failed earlier attempt left). */
   async pendingMails(week: string): Promise<PendingMail[]> {
-    const rows: Array<Record<string, string>> = await this.dataSource.query(
-      `SELECT r.id, u.email, u.preferred_language, s.ref, s.name
+    const rows: Array<Record<string, string | boolean>> = await this.dataSource.query(
+      `SELECT r.id, u.email, u.preferred_language, s.ref, s.name, s.opening_hours IS NOT NULL AS hours_known
        FROM reminders r JOIN users u ON u.id = r.user_id JOIN spaces s ON s.id = r.space_id
        WHERE r.kind = $1 AND r.details->>'week' = $2 AND r.emailed_at IS NULL AND u.disabled_at IS NULL
        ORDER BY u.email, s.ref`,
       [MISSING_WEEK, week],
     );
     return rows.map((r) => ({
-      id: r.id,
-      email: r.email,
-      language: r.preferred_language,
-      spaceRef: r.ref,
-      spaceName: r.name,
+      id: r.id as string,
+      email: r.email as string,
+      language: r.preferred_language as string,
+      spaceRef: r.ref as string,
+      spaceName: r.name as string,
       week,
+      hoursKnown: r.hours_known === true,
     }));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, MailService, QueueService, notFound } from '../../../core/src/index.js';
+import { Environment, JobName, MailService, QueueService, notFound } from '../../../core/src/index.js';
 import { brusselsToday, lastCompleteWeek, weekStart } from '../rules/iso-weeks.js';
 import { missingWeekMail } from './reminder-mail.js';
 import { RemindersRepository } from './reminders.repository.js';
@@ -19,6 +19,7 @@ export class RemindersService {
     private readonly repo: RemindersRepository,
     private readonly mail: MailService,
     private readonly queues: QueueService,
+    private readonly env: Environment,
   ) {}
 
   /** The job's work. Idempotent: a second run records nothing and e-mails only what a failed run left. */
@@ -29,7 +30,7 @@ export class RemindersService {
     if (this.mail.configured) {
       for (const pending of await this.repo.pendingMails(week)) {
         // One mail at a time and marked at once, so a crash never sends one twice in a retry.
-        await this.mail.send(missingWeekMail(pending));
+        await this.mail.send(missingWeekMail(pending, this.env.publicBaseUrl));
         await this.repo.markEmailed([pending.id]);
         emailed += 1;
       }

@@ -21,6 +21,7 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
       `the hours with an animator (${num('en', p.value)}) cannot be more than the opening hours (${num('en', p.openingHours)})`,
     'week.not_negative': (p) => `enter 0 or more (you wrote ${num('en', p.value)})`,
     'week.whole_number': (p) => `enter a whole number of 0 or more (you wrote ${num('en', p.value)})`,
+    'week.too_large': (p) => `enter at most ${num('en', p.max)} (you wrote ${num('en', p.value)})`,
     'week.purposes_over_visits': (p) =>
       `the visits by purpose add up to ${num('en', p.total)}, which is more than the ${num('en', p.visits)} visits; lower them or raise the visits`,
     'week.profile_over_visits': (p) =>
@@ -40,6 +41,7 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
       `de uren met een animator (${num('nl', p.value)}) kunnen niet meer zijn dan de openingsuren (${num('nl', p.openingHours)})`,
     'week.not_negative': (p) => `vul 0 of meer in (u schreef ${num('nl', p.value)})`,
     'week.whole_number': (p) => `vul een heel getal van 0 of meer in (u schreef ${num('nl', p.value)})`,
+    'week.too_large': (p) => `vul hoogstens ${num('nl', p.max)} in (u schreef ${num('nl', p.value)})`,
     'week.purposes_over_visits': (p) =>
       `de bezoeken per doel zijn samen ${num('nl', p.total)}, meer dan de ${num('nl', p.visits)} bezoeken; verlaag ze of verhoog de bezoeken`,
     'week.profile_over_visits': (p) =>
@@ -61,6 +63,7 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
     'week.not_negative': (p) => `indiquez 0 ou plus (vous avez écrit ${num('fr', p.value)})`,
     'week.whole_number': (p) =>
       `indiquez un nombre entier de 0 ou plus (vous avez écrit ${num('fr', p.value)})`,
+    'week.too_large': (p) => `indiquez au plus ${num('fr', p.max)} (vous avez écrit ${num('fr', p.value)})`,
     'week.purposes_over_visits': (p) =>
       `les visites par motif font ensemble ${num('fr', p.total)}, plus que les ${num('fr', p.visits)} visites ; diminuez-les ou augmentez les visites`,
     'week.profile_over_visits': (p) =>

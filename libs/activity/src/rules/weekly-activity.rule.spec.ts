@@ -1,5 +1,5 @@
 import { activityMessage } from './activity.messages.js';
-import { checkWeek, type WeekFigures } from './weekly-activity.rule.js';
+import { MAX_ANIMATOR_HOURS, MAX_COUNT, checkWeek, type WeekFigures } from './weekly-activity.rule.js';
 
 const week = (overrides: Partial<WeekFigures> = {}): WeekFigures => ({
   openingHours: 20,
@@ -64,10 +64,31 @@ describe('checkWeek', () => {
     expect(fields(week({ animatorHours: -1 }))).toEqual([['animatorHours', 'week.not_negative']]);
   });
 
+  it('keeps animator hours within what their column holds', () => {
+    expect(fields(week({ animatorHours: MAX_ANIMATOR_HOURS }))).toEqual([]);
+    expect(fields(week({ animatorHours: 1_000_000 }))).toEqual([['animatorHours', 'week.too_large']]);
+  });
+
   it('wants whole counts of 0 or more', () => {
     expect(fields(week({ visits: 12.5 }))).toEqual([['visits', 'week.whole_number']]);
     expect(fields(week({ mobileActions: -1 }))).toEqual([['mobileActions', 'week.whole_number']]);
     expect(fields(week({ visitorsYouth: 1.5 }))).toEqual([['visitorsYouth', 'week.whole_number']]);
+  });
+
+  it('keeps every count within what an integer column holds (2^31 - 1)', () => {
+    const big = MAX_COUNT + 1;
+    expect(fields(week({ visits: MAX_COUNT, visitorsWomen: MAX_COUNT }))).toEqual([]);
+    expect(fields(week({ visits: big }))).toEqual([['visits', 'week.too_large']]);
+    expect(fields(week({ mobileActions: big, visitsJobSearch: big }))).toEqual([
+      ['visitsJobSearch', 'week.too_large'],
+      ['mobileActions', 'week.too_large'],
+    ]);
+    const [issue] = checkWeek(week({ visits: big }), context);
+    expect(activityMessage(issue.key, issue.params, 'en')).toBe(
+      'Enter at most 2147483647 (you wrote 2147483648).',
+    );
+    expect(activityMessage(issue.key, issue.params, 'nl')).toMatch(/^Vul hoogstens 2147483647 in/);
+    expect(activityMessage(issue.key, issue.params, 'fr')).toMatch(/^Indiquez au plus 2147483647/);
   });
 
   it('keeps the five purposes together within the visits', () => {

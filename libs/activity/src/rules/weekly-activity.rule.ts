@@ -39,6 +39,14 @@ export const PROFILE_FIELDS = [
 export const COUNT_FIELDS = ['visits', ...PURPOSE_FIELDS, ...PROFILE_FIELDS, 'mobileActions'] as const;
 export const HOUR_FIELDS = ['openingHours', 'hoursWithAnimator'] as const;
 
+/**
+ * The largest count the database can hold (an `integer` column). csv.md only asks for whole numbers
+ * of 0 or more; without this bound a larger one reached PostgreSQL and came back as a 500.
+ */
+export const MAX_COUNT = 2_147_483_647;
+/** The largest `animator_hours` its `numeric(7,2)` column can hold (csv.md only asks for 0 or more). */
+export const MAX_ANIMATOR_HOURS = 99_999.99;
+
 /** The CSV column of each field (csv.md). */
 export const WEEK_COLUMNS: Record<WeekField, string> = {
   week: 'week',
@@ -70,6 +78,7 @@ export type ActivityMessageKey =
   | 'week.animator_over_opening'
   | 'week.not_negative'
   | 'week.whole_number'
+  | 'week.too_large'
   | 'week.purposes_over_visits'
   | 'week.profile_over_visits'
   | 'week.future'
@@ -115,6 +124,12 @@ export function checkWeek(values: WeekFigures, context: WeekContext): WeekIssue[
       key: 'week.not_negative',
       params: { value: values.animatorHours },
     });
+  } else if (values.animatorHours !== null && values.animatorHours > MAX_ANIMATOR_HOURS) {
+    issues.push({
+      field: 'animatorHours',
+      key: 'week.too_large',
+      params: { value: values.animatorHours, max: MAX_ANIMATOR_HOURS },
+    });
   }
   let countsValid = true;
   for (const field of COUNT_FIELDS) {
@@ -123,6 +138,9 @@ export function checkWeek(values: WeekFigures, context: WeekContext): WeekIssue[
     if (!Number.isInteger(value) || value < 0) {
       countsValid = false;
       issues.push({ field, key: 'week.whole_number', params: { value } });
+    } else if (value > MAX_COUNT) {
+      countsValid = false;
+      issues.push({ field, key: 'week.too_large', params: { value, max: MAX_COUNT } });
     }
   }
   if (countsValid) {

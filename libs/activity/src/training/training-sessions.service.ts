@@ -28,7 +28,7 @@ export class TrainingSessionsService {
 
   private async space(ref: string): Promise<ActivitySpace> {
     const space = await this.spaces.byRef(ref);
-    if (!space) throw notFound('SPACE.NOT_FOUND', 'No such space.');
+    if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     return space;
   }
 

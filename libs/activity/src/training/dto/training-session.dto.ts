@@ -8,14 +8,16 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsDateOnly } from '../../../../spaces/src/index.js';
+import { MAX_COUNT } from '../../rules/weekly-activity.rule.js';
 import { TRAINING_FORMATS, TRAINING_THEMES } from '../training-session.entity.js';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/;
 export const SESSION_LANGUAGES = ['nl', 'fr', 'de', 'en', 'other'] as const;
 
@@ -24,18 +26,25 @@ export class CreateTrainingSessionDto {
   @Matches(REF, { message: 'ref: letters, digits, dot, dash or underscore (at most 60)' })
   ref: string;
 
+  // A date that exists: a pattern alone let 2026-02-29 through to PostgreSQL, which answered a 500.
   @ApiProperty({ example: '2026-11-18' })
-  @Matches(DATE, { message: 'date must be a date like 2026-11-18' })
+  @IsDateOnly()
   date: string;
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiProperty({ enum: TRAINING_THEMES }) @IsIn(TRAINING_THEMES) theme: string;
   @ApiProperty({ enum: TRAINING_FORMATS }) @IsIn(TRAINING_FORMATS) format: string;
-  @ApiProperty({ description: 'More than 0, at most 24.' }) @IsNumber() durationHours: number;
-  @ApiProperty() @IsInt() @Min(0) participants: number;
-  @ApiProperty({ description: 'First time this year at this space; ≤ participants.' })
+  @ApiProperty({ description: 'More than 0, at most 24.', maximum: 24 }) @IsNumber() durationHours: number;
+  // The bound of the integer column: a larger count reached PostgreSQL and came back as a 500.
+  @ApiProperty({ minimum: 0, maximum: MAX_COUNT }) @IsInt() @Min(0) @Max(MAX_COUNT) participants: number;
+  @ApiProperty({
+    description: 'First time this year at this space; ≤ participants.',
+    minimum: 0,
+    maximum: MAX_COUNT,
+  })
   @IsInt()
   @Min(0)
+  @Max(MAX_COUNT)
   newParticipants: number;
 
   @ApiPropertyOptional({ enum: SESSION_LANGUAGES, nullable: true, type: String })
@@ -53,16 +62,26 @@ export class CreateTrainingSessionDto {
 }
 
 export class UpdateTrainingSessionDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '2026-11-18' })
   @IsOptional()
-  @Matches(DATE, { message: 'date must be a date like 2026-11-18' })
+  @IsDateOnly()
   date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
   @ApiPropertyOptional({ enum: TRAINING_THEMES }) @IsOptional() @IsIn(TRAINING_THEMES) theme?: string;
   @ApiPropertyOptional({ enum: TRAINING_FORMATS }) @IsOptional() @IsIn(TRAINING_FORMATS) format?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() durationHours?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) participants?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) newParticipants?: number;
+  @ApiPropertyOptional({ maximum: 24 }) @IsOptional() @IsNumber() durationHours?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_COUNT })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  participants?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_COUNT })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  newParticipants?: number;
 
   @ApiPropertyOptional({ enum: SESSION_LANGUAGES, nullable: true, type: String })
   @IsOptional()
@@ -84,8 +103,8 @@ export class UpdateTrainingSessionDto {
 }
 
 export class TrainingSessionQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'from must be a date' }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'to must be a date' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsDateOnly() from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsDateOnly() to?: string;
 }
 
 export class TrainingSessionDto {

@@ -1,93 +1,104 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
 import { MaxDecimalPlaces } from '../../../../core/src/index.js';
+import { MAX_ANIMATOR_HOURS, MAX_COUNT } from '../../rules/weekly-activity.rule.js';
 
-const nullableNumber = (description: string) =>
-  ApiPropertyOptional({ type: Number, nullable: true, description });
+const nullableNumber = (description: string, maximum?: number) =>
+  ApiPropertyOptional({ type: Number, nullable: true, description, minimum: 0, maximum });
+const nullableCount = (description: string) => nullableNumber(description, MAX_COUNT);
 
 /**
  * One week's figures. Types are checked here; the domain checks (bounds, sums, dates) run in
- * `checkWeek`, which answers in the caller's language.
+ * `checkWeek`, which answers in the caller's language. The minima and maxima below only document
+ * those checks in the OpenAPI document.
  */
 export class PutWeekDto {
-  @ApiProperty({ description: 'Hours the space was open this week (0–168), at most 2 decimals.' })
+  @ApiProperty({
+    description: 'Hours the space was open this week (0–168), at most 2 decimals.',
+    minimum: 0,
+    maximum: 168,
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(2)
   openingHours: number;
 
-  @nullableNumber('Hours with an animator present (≤ openingHours).')
+  @nullableNumber('Hours with an animator present (≤ openingHours).', 168)
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(2)
   hoursWithAnimator?: number | null;
 
-  @nullableNumber('Sum over animators of their hours present; may exceed openingHours.')
+  @nullableNumber('Sum over animators of their hours present; may exceed openingHours.', MAX_ANIMATOR_HOURS)
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(2)
   animatorHours?: number | null;
 
-  @ApiProperty({ description: 'Individual visits this week.' })
+  @ApiProperty({
+    description: 'Individual visits this week (a whole number).',
+    minimum: 0,
+    maximum: MAX_COUNT,
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   visits: number;
 
-  @nullableNumber('Visits to learn computer skills.')
+  @nullableCount('Visits to learn computer skills.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitsIctLearning?: number | null;
 
-  @nullableNumber('Visits to look for a job.')
+  @nullableCount('Visits to look for a job.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitsJobSearch?: number | null;
 
-  @nullableNumber('Visits for leisure and culture.')
+  @nullableCount('Visits for leisure and culture.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitsLeisureCulture?: number | null;
 
-  @nullableNumber('Visits for housing and e-learning.')
+  @nullableCount('Visits for housing and e-learning.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitsHousingElearning?: number | null;
 
-  @nullableNumber('Visits for administrative tasks.')
+  @nullableCount('Visits for administrative tasks.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitsAdministrative?: number | null;
 
-  @nullableNumber('Visits by women.')
+  @nullableCount('Visits by women.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitorsWomen?: number | null;
 
-  @nullableNumber('Visits by job seekers.')
+  @nullableCount('Visits by job seekers.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitorsJobSeekers?: number | null;
 
-  @nullableNumber('Visits by people aged 65 or more.')
+  @nullableCount('Visits by people aged 65 or more.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitorsSeniors?: number | null;
 
-  @nullableNumber('Visits by people under 26.')
+  @nullableCount('Visits by people under 26.')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()
   visitorsYouth?: number | null;
 
-  @nullableNumber('Outreach sessions (care homes, at home).')
+  @nullableCount('Outreach sessions (care homes, at home).')
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber()

@@ -34,8 +34,9 @@ tw AS (
 ),
 w AS (
   SELECT wa.space_id, count(*)::int AS weeks, avg(wa.opening_hours) AS open,
-         avg(COALESCE(wa.hours_with_animator, 0)) AS hwa,
-         avg(GREATEST(0, COALESCE(wa.hours_with_animator, 0) - COALESCE(tw.hours, 0))) AS free,
+         avg(wa.hours_with_animator) AS hwa,
+         avg(CASE WHEN wa.hours_with_animator IS NOT NULL
+                  THEN GREATEST(0, wa.hours_with_animator - COALESCE(tw.hours, 0)) END) AS free,
          count(*) FILTER (WHERE t.opened_on <= wa.week_start + 6
                             AND (t.closed_on IS NULL OR t.closed_on >= wa.week_start)) AS reported_open
   FROM weekly_activity wa JOIN t ON t.id = wa.space_id

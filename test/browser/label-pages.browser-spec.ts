@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../libs/core/src/index.js';
-import { decisionValidity } from '../../libs/labels/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { spawnWorker, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
 import {
@@ -80,27 +79,25 @@ describe('label pages in Chromium', () => {
       expect(options).toEqual(['', 'grant', 'refuse']);
       expect(await staff.getAttribute(`a[href="/staff/evaluations/${runId}"]`, 'href')).toBeTruthy();
 
-      // Bad input: no decision and an impossible date, both shown next to their field; nothing saved.
-      await staff.fill('#field-validFrom', '2026-02-31');
+      // No start date to choose: a grant starts on the decision date.
+      expect(await staff.$('#field-validFrom')).toBeNull();
+      // Bad input: no decision, shown next to its field; nothing saved.
       const bad = await Promise.all([
         staff.waitForResponse((r) => r.url().endsWith('/decisions')),
         staff.click('form.form button[type=submit]'),
       ]);
       expect(bad[0].status()).toBe(400);
       expect(await text(staff, '#field-decision-error')).toContain('Choose a decision.');
-      expect(await text(staff, '#field-validFrom-error')).toContain('year-month-day');
-      expect(await staff.getAttribute('#field-validFrom', 'aria-invalid')).toBe('true');
+      expect(await staff.getAttribute('#field-decision', 'aria-invalid')).toBe('true');
       expect(
         await staff.$$eval('.error-summary a', (as) => as.map((a: any) => a.getAttribute('href'))),
-      ).toEqual(['#field-decision', '#field-validFrom']);
-      expect(await staff.inputValue('#field-validFrom')).toBe('2026-02-31');
+      ).toEqual(['#field-decision']);
       expect(await axeViolations(staff)).toEqual([]);
       expect(await world.sql(`SELECT id FROM labels`)).toEqual([]);
 
       // The grant, with a reason (the seeded space has no weeks, so the evaluation may not pass).
       await staff.selectOption('#field-decision', 'grant');
       await staff.fill('#field-justification', REASON);
-      await staff.fill('#field-validFrom', '');
       await Promise.all([
         staff.waitForURL('**/staff/labels/BRU-A?saved=1'),
         staff.click('form.form button[type=submit]'),
@@ -125,8 +122,13 @@ describe('label pages in Chromium', () => {
         justification: REASON,
         verification_code: code,
       });
-      // Brussels scheme: 3 years from today, the last day included.
-      expect(labels[0].valid_until).toBe(decisionValidity('grant', labels[0].valid_from, 3).validUntil);
+      // Brussels scheme: from today in Brussels, for 3 years, the last day included.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+      const [y, m, d] = today.split('-').map(Number);
+      expect(labels[0]).toMatchObject({
+        valid_from: today,
+        valid_until: new Date(Date.UTC(y + 3, m - 1, d - 1)).toISOString().slice(0, 10),
+      });
       const audit = await world.sql(
         `SELECT actor_user_id, action, region_code, before, after->>'status' AS status
          FROM audit_log WHERE entity = 'label' AND entity_id = $1`,
@@ -141,10 +143,11 @@ describe('label pages in Chromium', () => {
           status: 'granted',
         },
       ]);
-      // Now the label can be renewed, suspended or withdrawn too; the form rests on the new decision.
+      // Now the label can be suspended, withdrawn or renewed, no longer granted or refused; the form
+      // rests on the new decision.
       expect(await staff.getAttribute('input[name=currentDecisionId]', 'value')).toBe(labels[0].id);
       const after = await staff.$$eval('#field-decision option', (os) => os.map((o: any) => o.value));
-      expect(after).toEqual(['', 'grant', 'refuse', 'suspend', 'withdraw', 'renew']);
+      expect(after).toEqual(['', 'suspend', 'withdraw', 'renew']);
       mkdirSync(SCREENSHOTS, { recursive: true });
       await staff.screenshot({ path: join(SCREENSHOTS, 'label-decision.png'), fullPage: true });
 
@@ -264,7 +267,6 @@ describe('label pages in Chromium', () => {
           }
           // The decision form as it looks with errors.
           await p.goto(`/staff/labels/BRU-A?lang=${lang}`);
-          await p.fill('#field-validFrom', 'tomorrow');
           await p.click('form.form button[type=submit]');
           await p.waitForSelector('.error-summary');
           expect(await p.getAttribute('#field-decision', 'aria-invalid')).toBe('true');

@@ -127,18 +127,27 @@ describe('label pages over HTTP', () => {
     expect(await labelCount()).toBe(0);
   });
 
-  it('saves a grant with a reason and a start date, then refuses a decision taken on a stale page', async () => {
+  it('saves a grant valid from today, offers no start date, then refuses a decision taken on a stale page', async () => {
     const staff = await signedIn('staff-bru@example.be');
-    // A start date in the future, so the certificate is real but not yet valid.
-    const from = `${new Date().getUTCFullYear() + 1}-03-01`;
-    const saved = await staff.decide({ decision: 'grant', justification: 'Seen on site.', validFrom: from });
+    const page = await (await staff.get('/staff/labels/BRU-A?lang=en')).text();
+    expect(page).not.toContain('name="validFrom"');
+    expect(page).toContain('A granted or renewed label is valid from today for 3 years.');
+    // A start date slipped into the form changes nothing: the label starts on the decision date.
+    const saved = await staff.decide({
+      decision: 'grant',
+      justification: 'Seen on site.',
+      validFrom: '2023-06-01',
+    });
     expect(saved).toMatchObject({ status: 303, location: '/staff/labels/BRU-A?saved=1' });
     const [label] = await world.sql(
       `SELECT id, status, valid_from::text AS "from", valid_until::text AS "until", verification_code AS code
        FROM labels WHERE space_id = $1`,
       [world.spaces.A.id],
     );
-    expect(label).toMatchObject({ status: 'granted', from, until: `${Number(from.slice(0, 4)) + 3}-02-28` });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const [y, m, d] = today.split('-').map(Number);
+    const until = new Date(Date.UTC(y + 3, m - 1, d - 1)).toISOString().slice(0, 10);
+    expect(label).toMatchObject({ status: 'granted', from: today, until });
 
     // Someone decided since this form was read (its currentDecisionId is empty): 409, nothing saved.
     const stale = await staff.decide({ decision: 'refuse', justification: 'late' });
@@ -147,12 +156,41 @@ describe('label pages over HTTP', () => {
     expect(stale.html).toContain(`name="currentDecisionId" value="${label.id}"`);
     expect(await labelCount()).toBe(1);
 
-    // The certificate: a label starting later is real but not yet valid.
+    // On a granted label, a forged refusal does not fit; the list offers suspend, withdraw, renew.
+    const onTop = await staff.decide({ decision: 'refuse', justification: 'x', currentDecisionId: label.id });
+    expect(onTop.status).toBe(400);
+    expect(onTop.html).toContain(
+      'This decision does not fit the current label (granted). Choose another one.',
+    );
+    const select = /<select[^>]*name="decision"[\s\S]*?<\/select>/.exec(onTop.html)?.[0] ?? '';
+    expect([...select.matchAll(/<option value="([a-z]+)"/g)].map((o) => o[1])).toEqual([
+      'suspend',
+      'withdraw',
+      'renew',
+    ]);
+    expect(await labelCount()).toBe(1);
+
+    // The certificate is valid at once.
     const visitor = await fetch(`${t.baseUrl}/verify?code=${label.code}&lang=en`);
     expect(visitor.status).toBe(200);
+    expect(await visitor.text()).toContain('This certificate is valid.');
+  });
+
+  it('never presents a label dated ahead (stored before grants started on their decision date) as in force', async () => {
+    // BRU-B's grant, stored back when a start date could be chosen, starts next year.
+    const year = new Date().getUTCFullYear() + 1;
+    await world.sql(
+      `INSERT INTO labels (space_id, scheme, scheme_version, status, decision, valid_from, valid_until, verification_code)
+       VALUES ($1, 'brussels-ocr', '2021', 'granted', 'grant', $2, $3, 'ABCD-EFGH-JKMN-PQRS')`,
+      [world.spaces.B.id, `${year}-03-01`, `${year + 3}-02-28`],
+    );
+    const visitor = await fetch(`${t.baseUrl}/verify?code=ABCD-EFGH-JKMN-PQRS&lang=en`);
     const html = await visitor.text();
-    const year = Number(from.slice(0, 4));
     expect(html).toContain(`This certificate is real, but the label only starts on 1 March ${year}.`);
-    expect(html).toContain(`from 1 March ${year} to 28 February ${year + 3}`);
+    const certificate = await fetch(`${t.baseUrl}/api/v1/labels/BRU-B/certificate?lang=en`, {
+      headers: { authorization: `Bearer ${world.tokens.staffBRU}` },
+    });
+    expect(certificate.status).toBe(404);
+    expect(((await certificate.json()) as { code: string }).code).toBe('LABELS.NO_CURRENT_LABEL');
   });
 });

@@ -21,6 +21,8 @@ export interface SpaceSpec {
   hoursWithAnimator?: number;
   /** Weeks with a record (default: all 52 weeks of the window). */
   weeks?: string[];
+  /** Weeks whose record leaves `hours_with_animator` empty (not given). */
+  weeksWithoutAnimatorHours?: string[];
   /** Training sessions: `count` sessions of `hours`, one a week from the first week of the window. */
   sessions?: { count: number; hours: number; lastHours?: number };
   equipment?: Array<{
@@ -71,6 +73,12 @@ export async function buildSpace(world: RegistryWorld, input: SpaceSpec): Promis
      FROM unnest($2::text[], $3::text[]) AS x(w, ws)`,
     [space.id, weeks, weeks.map((w) => weekStart(w)), spec.openingHours, spec.hoursWithAnimator],
   );
+  if (spec.weeksWithoutAnimatorHours?.length) {
+    await world.sql(
+      `UPDATE weekly_activity SET hours_with_animator = NULL WHERE space_id = $1 AND week = ANY($2::text[])`,
+      [space.id, spec.weeksWithoutAnimatorHours],
+    );
+  }
   const { count, hours, lastHours } = spec.sessions!;
   if (count > 0) {
     // One session a week on the Tuesday, in the window.

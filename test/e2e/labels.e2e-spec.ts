@@ -1,5 +1,9 @@
 import { weekStart } from '../../libs/activity/src/index.js';
-import { LabelExpiryService } from '../../libs/labels/src/index.js';
+import {
+  LabelDecisionsService,
+  LabelExpiryService,
+  type CreateDecisionDto,
+} from '../../libs/labels/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import {
   api,
@@ -95,11 +99,53 @@ const BRUSSELS: Pair[] = [
   { criterion: 'B6', at: { hoursWithAnimator: 12 }, below: { hoursWithAnimator: 11.99 } },
 ];
 
+/** A day in Brussels, `YYYY-MM-DD` (en-CA writes dates that way). */
+const brusselsDay = (instant: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(instant);
+/** The last day of a 3-year validity starting on `from`: the day before the same date 3 years later. */
+const threeYearsFrom = (from: string) => {
+  const [y, m, d] = from.split('-').map(Number);
+  return new Date(Date.UTC(y + 3, m - 1, d - 1)).toISOString().slice(0, 10);
+};
+
 describe('labels: schemes, evaluations, decisions, certificates', () => {
   let t: TestApi;
   let w: RegistryWorld;
   let worker: WorkerProcess;
   const runs: Record<string, any> = {};
+
+  const principalOf = async (email: string) => {
+    const [u] = await w.sql(
+      `SELECT id, email, role, trim(region_code) AS region FROM users WHERE email = $1`,
+      [email],
+    );
+    return {
+      userId: u.id,
+      email: u.email,
+      role: u.role,
+      regionCode: u.region,
+      sessionId: 'test',
+      preferredLanguage: 'en',
+    } as any;
+  };
+  /**
+   * A decision taken on another day: the clock is the service's `now` (the edge the rules let a test
+   * move). Decisions through the API are always taken today, with no start date to choose.
+   */
+  const decideOn = async (day: string, ref: string, dto: Omit<CreateDecisionDto, 'currentDecisionId'>) => {
+    const service = t.app.get(LabelDecisionsService, { strict: false });
+    const [current] = await w.sql(
+      `SELECT l.id FROM labels l JOIN spaces s ON s.id = l.space_id WHERE s.ref = $1
+       ORDER BY l.decided_at DESC, l.id DESC LIMIT 1`,
+      [ref],
+    );
+    return service.decide(
+      await principalOf('staff-bru@example.be'),
+      ref,
+      { ...dto, currentDecisionId: current?.id ?? null },
+      new Date(`${day}T10:00:00Z`),
+    );
+  };
 
   const outcomes = (space: any) =>
     Object.fromEntries(space.criteria.map((c: any) => [c.criterion, c.outcome]));
@@ -127,6 +173,29 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
     }
     await buildSpace(w, { ref: 'WAL-3W', region: 'WAL', weeks: WINDOW_WEEKS.slice(-3) });
     await buildSpace(w, { ref: 'WAL-4W', region: 'WAL', weeks: WINDOW_WEEKS.slice(-4) });
+    // Records in the first 26 weeks only, with 26 sessions of 6 h in those weeks: 156 h over the 52
+    // weeks of the window is 3 h a week (W2 fails); over the 26 weeks with a record it would be 6 h.
+    await buildSpace(w, {
+      ref: 'W2-HALF',
+      region: 'WAL',
+      weeks: WINDOW_WEEKS.slice(0, 26),
+      sessions: { count: 26, hours: 6 },
+    });
+    // 10 weeks with 10 h with an animator, one of them not given (empty) and no training: the means
+    // are 10 h over the 9 weeks where it was given, not 90 / 10 = 9 h.
+    for (const [ref, region] of [
+      ['HWA-GAP-W', 'WAL'],
+      ['HWA-GAP-B', 'BRU'],
+    ] as const) {
+      await buildSpace(w, {
+        ref,
+        region,
+        weeks: WINDOW_WEEKS.slice(-10),
+        hoursWithAnimator: 10,
+        weeksWithoutAnimatorHours: [WINDOW_WEEKS[47]],
+        sessions: { count: 0, hours: 0 },
+      });
+    }
     worker = spawnWorker(t.env);
   }, 120000);
   afterAll(async () => {
@@ -222,6 +291,16 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
       W4: 'pass',
       W8: 'fail',
     });
+    // Training hours are divided by the weeks of the window, not by the weeks with a record.
+    expect(bySpace['W2-HALF'].criteria.find((c: any) => c.criterion === 'W2')).toMatchObject({
+      measured: 3,
+      outcome: 'fail',
+    });
+    // A week without hours with an animator is left out of the mean of free access with an animator.
+    expect(bySpace['HWA-GAP-W'].criteria.find((c: any) => c.criterion === 'W3')).toMatchObject({
+      measured: 10,
+      outcome: 'pass',
+    });
     expect(run.eligibleCount).toBe(run.spaces.filter((s: any) => s.eligible).length);
   });
 
@@ -242,6 +321,8 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
       expect(bySpace[`${criterion}-BELOW`].eligible).toBe(criterion === 'B6');
     }
     expect(bySpace['B2-BELOW'].criteria.find((c: any) => c.criterion === 'B2').measured).toBe(5);
+    // A week without hours with an animator is left out of their mean.
+    expect(bySpace['HWA-GAP-B'].criteria.find((c: any) => c.criterion === 'B6').measured).toBe(10);
   });
 
   it('gives identical results when run again on unchanged data', async () => {
@@ -292,6 +373,31 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
     });
     expect(unknownScheme.status).toBe(400);
     expect(unknownScheme.body.details).toEqual([expect.objectContaining({ field: 'scheme' })]);
+    // A scheme is its region's label: never evaluated on a space, or a region, of another one.
+    const otherSchemes = [
+      { token: w.tokens.staffWAL, body: { scheme: 'brussels-ocr', spaceRef: 'WAL-C' } },
+      { token: w.tokens.admin, body: { scheme: 'brussels-ocr', spaceRef: 'WAL-C', until: UNTIL } },
+      { token: w.tokens.admin, body: { scheme: 'brussels-ocr', region: 'WAL', until: UNTIL } },
+      { token: w.tokens.staffBRU, body: { scheme: 'wallonia-epn', region: 'BRU' } },
+    ];
+    for (const { token, body } of otherSchemes) {
+      const res = await api(t.baseUrl, 'POST', '/api/v1/label-evaluations', { token, body });
+      expect([body, res.status, res.body.details]).toEqual([
+        body,
+        400,
+        [expect.objectContaining({ field: 'scheme', code: 'LABELS.SCHEME_OTHER_REGION' })],
+      ]);
+    }
+    // `until` tomorrow: the window would end with the running week, not yet complete.
+    const tomorrow = brusselsDay(new Date(Date.now() + 86_400_000));
+    const future = await api(t.baseUrl, 'POST', '/api/v1/label-evaluations', {
+      token: w.tokens.admin,
+      body: { scheme: 'brussels-ocr', spaceRef: 'BRU-A', until: tomorrow },
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.details).toEqual([
+      expect.objectContaining({ field: 'until', code: 'LABELS.UNTIL_IN_FUTURE' }),
+    ]);
     expect(await w.sql(`SELECT count(*)::int AS n FROM label_evaluation_runs`)).toEqual(before);
 
     // A coordinator reads a region run restricted to their spaces (BRU-A and its antenna).
@@ -330,22 +436,63 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
     });
     expect(wrongEvaluation.status).toBe(400);
     expect(wrongEvaluation.body.details).toEqual([expect.objectContaining({ field: 'evaluationId' })]);
-    expect(await w.sql(`SELECT count(*)::int AS n FROM labels`)).toEqual(labelsBefore);
-
-    const granted = await decide('B1-AT', w.tokens.staffBRU, {
+    // An evaluation stored against another region's scheme (as runs were before requests were checked)
+    // cannot carry that label: WAL-C "eligible" for the Brussels label is still not granted it.
+    const [foreignRun] = await w.sql(
+      `INSERT INTO label_evaluation_runs (scheme, scheme_version, region_code, space_id, until, window_from,
+         window_to, total, status, eligible_count, finished_at)
+       VALUES ('brussels-ocr', '2021', 'WAL', $1, $2, '2025-06-02', $3, 1, 'done', 1, now()) RETURNING id`,
+      [w.spaces.C.id, UNTIL, WINDOW_END],
+    );
+    await w.sql(
+      `INSERT INTO label_evaluation_results (run_id, space_id, eligible, weeks_with_data, criteria, evidence)
+       VALUES ($1, $2, true, 52, '[]'::jsonb, '{}'::jsonb)`,
+      [foreignRun.id, w.spaces.C.id],
+    );
+    const foreign = await decide('WAL-C', w.tokens.staffWAL, {
+      decision: 'grant',
+      evaluationId: foreignRun.id,
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details).toEqual([
+      expect.objectContaining({ field: 'evaluationId', code: 'LABELS.SCHEME_OTHER_REGION' }),
+    ]);
+    // The start date is not chosen: a request still sending one is refused on that field.
+    const dated = await decide('B1-AT', w.tokens.staffBRU, {
       decision: 'grant',
       evaluationId,
-      validFrom: '2026-06-15',
+      validFrom: '2023-06-01',
     });
+    expect(dated.status).toBe(400);
+    expect(dated.body.details).toEqual([expect.objectContaining({ field: 'validFrom' })]);
+    expect(await w.sql(`SELECT count(*)::int AS n FROM labels`)).toEqual(labelsBefore);
+
+    const granted = await decide('B1-AT', w.tokens.staffBRU, { decision: 'grant', evaluationId });
+    // Valid from the decision date (today in Brussels) for the scheme's 3 years, the last day included.
+    const today = brusselsDay(new Date());
     expect(granted.status).toBe(201);
     expect(granted.body).toMatchObject({
       status: 'granted',
       decision: 'grant',
       scheme: 'brussels-ocr',
       schemeVersion: '2021',
-      validFrom: '2026-06-15',
-      validUntil: '2029-06-14',
+      validFrom: today,
+      validUntil: threeYearsFrom(today),
     });
+    // A label in force is neither granted again nor refused: suspend, withdraw or renew it.
+    for (const decision of ['grant', 'refuse']) {
+      const onTop = await decide('B1-AT', w.tokens.staffBRU, {
+        decision,
+        evaluationId,
+        justification: 'test',
+        currentDecisionId: granted.body.id,
+      });
+      expect([decision, onTop.status, onTop.body.details]).toEqual([
+        decision,
+        400,
+        [expect.objectContaining({ field: 'decision', code: 'LABELS.DECISION_NOT_ALLOWED' })],
+      ]);
+    }
     expect(granted.body.verificationCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     const justified = await decide('B1-BELOW', w.tokens.admin, {
       decision: 'grant',
@@ -389,6 +536,19 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
 
   it('gives one success and one 409 for two concurrent decisions on the same label', async () => {
     const body = { decision: 'suspend', evaluationId: runs.bru.id, currentDecisionId: runs.grant.id };
+    // B1-AT is eligible: suspending or withdrawing its label goes against the evaluation.
+    for (const decision of ['suspend', 'withdraw']) {
+      const unjustified = await api(t.baseUrl, 'POST', '/api/v1/labels/B1-AT/decisions', {
+        token: w.tokens.staffBRU,
+        body: { ...body, decision },
+      });
+      expect([decision, unjustified.status, unjustified.body.details]).toEqual([
+        decision,
+        400,
+        [expect.objectContaining({ field: 'justification', code: 'LABELS.JUSTIFICATION_REQUIRED' })],
+      ]);
+    }
+    Object.assign(body, { justification: 'Complaints from visitors, under review.' });
     const answers = await Promise.all([
       api(t.baseUrl, 'POST', '/api/v1/labels/B1-AT/decisions', { token: w.tokens.staffBRU, body }),
       api(t.baseUrl, 'POST', '/api/v1/labels/B1-AT/decisions', {
@@ -412,11 +572,19 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
         currentDecisionId: staffHistory.body.items[0].id,
       },
     });
-    // A suspended label can be renewed; a withdrawn one cannot (grant it again instead).
+    // A suspended label keeps its term and can be renewed (from today); a withdrawn one has no term
+    // and cannot be renewed (grant it again instead).
+    const today = brusselsDay(new Date());
     if (staffHistory.body.items[0].status === 'suspended') {
+      expect(staffHistory.body.items[0]).toMatchObject({
+        validFrom: runs.grant.validFrom,
+        validUntil: runs.grant.validUntil,
+      });
       expect(renewed.status).toBe(201);
+      expect(renewed.body).toMatchObject({ validFrom: today, validUntil: threeYearsFrom(today) });
       runs.current = renewed.body;
     } else {
+      expect(staffHistory.body.items[0]).toMatchObject({ status: 'withdrawn', validUntil: null });
       expect(renewed.status).toBe(400);
       const again = await api(t.baseUrl, 'POST', '/api/v1/labels/B1-AT/decisions', {
         token: w.tokens.staffBRU,
@@ -429,6 +597,54 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
       expect(again.status).toBe(201);
       runs.current = again.body;
     }
+  });
+
+  it('suspends a label keeping its term, and renews it from the decision date', async () => {
+    const evaluationId = runs.bru.id;
+    // Granted on 1 March 2024 (the clock moved back): 3 years, to 28 February 2027.
+    const granted = await decideOn('2024-03-01', 'B2-AT', { decision: 'grant', evaluationId });
+    expect(granted).toMatchObject({ validFrom: '2024-03-01', validUntil: '2027-02-28' });
+    // B2-AT is eligible: a suspension goes against the evaluation and needs a reason.
+    await expect(
+      decideOn('2025-01-15', 'B2-AT', { decision: 'suspend', evaluationId }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION.FAILED',
+      details: [expect.objectContaining({ field: 'justification' })],
+    });
+    const suspended = await decideOn('2025-01-15', 'B2-AT', {
+      decision: 'suspend',
+      evaluationId,
+      justification: 'Inspection pending.',
+    });
+    expect(suspended).toMatchObject({
+      status: 'suspended',
+      validFrom: '2024-03-01',
+      validUntil: '2027-02-28',
+    });
+    // Suspended: withdraw or renew only.
+    for (const decision of ['grant', 'refuse', 'suspend']) {
+      const refused = await api(t.baseUrl, 'POST', '/api/v1/labels/B2-AT/decisions', {
+        token: w.tokens.staffBRU,
+        body: { decision, evaluationId, justification: 'test', currentDecisionId: suspended.id },
+      });
+      expect([decision, refused.status, refused.body.details?.[0]?.field]).toEqual([
+        decision,
+        400,
+        'decision',
+      ]);
+    }
+    const renewed = await api(t.baseUrl, 'POST', '/api/v1/labels/B2-AT/decisions', {
+      token: w.tokens.staffBRU,
+      body: { decision: 'renew', evaluationId, currentDecisionId: suspended.id },
+    });
+    const today = brusselsDay(new Date());
+    expect(renewed.status).toBe(201);
+    expect(renewed.body).toMatchObject({
+      status: 'granted',
+      decision: 'renew',
+      validFrom: today,
+      validUntil: threeYearsFrom(today),
+    });
   });
 
   it('prints a certificate in three languages and lets anyone verify its code', async () => {
@@ -480,37 +696,54 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
     await w.sql(`UPDATE spaces SET name = 'Space B1-AT' WHERE ref = 'B1-AT'`);
   });
 
-  it('expires ended labels daily and warns coordinators and staff 60 days ahead, once', async () => {
-    const decide = (ref: string, validFrom: string) =>
-      api(t.baseUrl, 'POST', `/api/v1/labels/${ref}/decisions`, {
-        token: w.tokens.staffBRU,
-        body: { decision: 'grant', evaluationId: runs.bru.id, validFrom, justification: 'test' },
-      });
-    // BRU-A (coordinated by coordA): ends 2026-07-31; BRU-B: ended 2026-05-31.
-    expect((await decide('BRU-A', '2023-08-01')).status).toBe(201);
-    expect((await decide('BRU-B', '2023-06-01')).status).toBe(201);
+  it('expires ended labels, suspended ones too, daily and warns 60 days ahead of a grant, once', async () => {
+    const evaluationId = runs.bru.id;
+    const grantOn = (day: string, ref: string) =>
+      decideOn(day, ref, { decision: 'grant', evaluationId, justification: 'test' });
+    // Decided on earlier days (the clock moved back): BRU-A (coordinated by coordA) ends 2026-07-31;
+    // BRU-B ended 2026-05-31; B3-AT ends 2026-06-30 and was suspended meanwhile.
+    expect(await grantOn('2023-08-01', 'BRU-A')).toMatchObject({ validUntil: '2026-07-31' });
+    expect(await grantOn('2023-06-01', 'BRU-B')).toMatchObject({ validUntil: '2026-05-31' });
+    expect(await grantOn('2023-07-01', 'B3-AT')).toMatchObject({ validUntil: '2026-06-30' });
+    await decideOn('2024-01-10', 'B3-AT', { decision: 'suspend', evaluationId, justification: 'test' });
     const expiry = t.app.get(LabelExpiryService, { strict: false });
     const now = new Date('2026-06-10T10:00:00Z');
     const first = await expiry.run(now);
+    // BRU-B expires; BRU-A is warned to coordA and staff-bru. The suspended B3-AT, ending within 60
+    // days too, is not warned about: it is not in force, and the region decides what comes next.
     expect(first).toMatchObject({ today: '2026-06-10', expired: 1, reminded: 2, emailed: 0 });
     const second = await expiry.run(now);
     expect(second).toMatchObject({ expired: 0, reminded: 0 });
-    const rows = await w.sql(
-      `SELECT l.status, l.decision, l.valid_until::text AS until FROM labels l JOIN spaces s ON s.id = l.space_id
-       WHERE s.ref = 'BRU-B' ORDER BY l.decided_at`,
-    );
-    expect(rows).toEqual([
+    // After its end date, the suspended label expires too.
+    const later = await expiry.run(new Date('2026-07-01T10:00:00Z'));
+    expect(later).toMatchObject({ today: '2026-07-01', expired: 1, reminded: 0 });
+    const rowsOf = (ref: string) =>
+      w.sql(
+        `SELECT l.status, l.decision, l.valid_until::text AS until FROM labels l JOIN spaces s ON s.id = l.space_id
+         WHERE s.ref = $1 ORDER BY l.decided_at`,
+        [ref],
+      );
+    expect(await rowsOf('BRU-B')).toEqual([
       { status: 'granted', decision: 'grant', until: '2026-05-31' },
       { status: 'expired', decision: 'expire', until: '2026-05-31' },
+    ]);
+    expect(await rowsOf('B3-AT')).toEqual([
+      { status: 'granted', decision: 'grant', until: '2026-06-30' },
+      { status: 'suspended', decision: 'suspend', until: '2026-06-30' },
+      { status: 'expired', decision: 'expire', until: '2026-06-30' },
     ]);
     const reminders = await w.sql(
       `SELECT u.email, r.subject FROM reminders r JOIN users u ON u.id = r.user_id WHERE r.kind = 'label_expiry' ORDER BY u.email`,
     );
     expect(reminders.map((r: any) => r.email)).toEqual(['coord-a@example.be', 'staff-bru@example.be']);
+    expect(reminders.every((r: any) => r.subject.startsWith('BRU-A/'))).toBe(true);
     const audit = await w.sql(
       `SELECT actor, before->>'status' AS before, after->>'status' AS after FROM audit_log
-       WHERE entity = 'label' AND after->>'decision' = 'expire'`,
+       WHERE entity = 'label' AND after->>'decision' = 'expire' ORDER BY occurred_at`,
     );
-    expect(audit).toEqual([{ actor: 'system', before: 'granted', after: 'expired' }]);
+    expect(audit).toEqual([
+      { actor: 'system', before: 'granted', after: 'expired' },
+      { actor: 'system', before: 'suspended', after: 'expired' },
+    ]);
   });
 });

@@ -19,11 +19,11 @@ describe('normaliseCode', () => {
 });
 
 describe('decisionsFor', () => {
-  it('offers only the decisions the current label allows', () => {
+  it('offers only the decisions the current label allows: never a grant or refusal on a label in force', () => {
     expect(decisionsFor('none')).toEqual(['grant', 'refuse']);
     expect(decisionsFor('refused')).toEqual(['grant', 'refuse']);
-    expect(decisionsFor('granted')).toEqual(['grant', 'refuse', 'suspend', 'withdraw', 'renew']);
-    expect(decisionsFor('suspended')).toEqual(['grant', 'refuse', 'withdraw', 'renew']);
+    expect(decisionsFor('granted')).toEqual(['suspend', 'withdraw', 'renew']);
+    expect(decisionsFor('suspended')).toEqual(['withdraw', 'renew']);
     expect(decisionsFor('expired')).toEqual(['grant', 'refuse', 'renew']);
     expect(decisionsFor('withdrawn')).toEqual(['grant', 'refuse']);
   });

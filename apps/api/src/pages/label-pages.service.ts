@@ -6,16 +6,8 @@ import {
   type Language,
   type Principal,
 } from '../../../../libs/core/src/index.js';
-import { decisionProblems } from '../../../../libs/labels/src/index.js';
-import {
-  errorSummary,
-  fieldErrorsOf,
-  fieldId,
-  fieldView,
-  formValues,
-  isDate,
-  type FormValues,
-} from './forms.js';
+import { allowedDecisions } from '../../../../libs/labels/src/index.js';
+import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, type FormValues } from './forms.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { LabelPagesRepository, type LabelPageSpace } from './label-pages.repository.js';
 import {
@@ -38,11 +30,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The alphabet of certificate codes (libs/labels newVerificationCode): no 0/O, 1/I/L look-alikes. */
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{16}$/;
 const JUSTIFICATION_MAX = 4000;
-const DECISION_FIELDS = ['decision', 'justification', 'validFrom', 'evaluationId', 'currentDecisionId'];
+const DECISION_FIELDS = ['decision', 'justification', 'evaluationId', 'currentDecisionId'];
 const ANCHORS = {
   decision: fieldId('decision'),
   justification: fieldId('justification'),
-  validFrom: fieldId('validFrom'),
 };
 
 const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
@@ -78,12 +69,18 @@ export function normaliseCode(typed: string): string | null {
 
 /** The decisions that fit the current label, by the lib's own rule (the service checks again). */
 export function decisionsFor(currentStatus: string): LabelDecision[] {
-  return LABEL_DECISIONS.filter((decision) =>
-    decisionProblems({ decision, currentStatus, eligible: true, justification: 'x' }).every(
-      (p) => p.field !== 'decision',
-    ),
-  );
+  return allowedDecisions(currentStatus);
 }
+
+/** Why a decision against the evaluation needs a reason, in the words of that decision. */
+const reasonNeeded = (t: Texts, decision: LabelDecision) =>
+  ({
+    grant: t.errReasonGrant,
+    renew: t.errReasonRenew,
+    refuse: t.errReasonRefuse,
+    suspend: t.errReasonSuspend,
+    withdraw: t.errReasonWithdraw,
+  })[decision];
 
 const statusName = (t: Texts, status: string) => t.statusNames[status as LabelStatus] ?? status;
 
@@ -120,6 +117,7 @@ export class LabelPagesService {
     const values = state.values ?? {};
     const currentStatus = current?.status ?? 'none';
     const years = evidence ? await this.validityYears(evidence.scheme, evidence.schemeVersion) : null;
+    const decisionHint = fill(t.decisionHint, { years: years ?? 3 });
     const base = `/staff/labels/${encodeURIComponent(space.ref)}`;
     return {
       template: 'label-decision',
@@ -144,7 +142,7 @@ export class LabelPagesService {
                 {
                   name: 'decision',
                   label: t.decision,
-                  hint: t.decisionHint,
+                  hint: decisionHint,
                   required: true,
                   options: [
                     { value: '', label: t.chooseDecision },
@@ -161,17 +159,6 @@ export class LabelPagesService {
                 errors,
                 m,
               ),
-              validFrom: fieldView(
-                {
-                  name: 'validFrom',
-                  label: t.validFromLabel,
-                  hint: fill(t.validFromHint, { years: years ?? 3 }),
-                  narrow: true,
-                },
-                values,
-                errors,
-                m,
-              ),
             }
           : null,
         evaluateHref: `/staff/evaluations?space=${encodeURIComponent(space.ref)}`,
@@ -183,15 +170,10 @@ export class LabelPagesService {
   /** Checks the form like the API's DTO would, then decides through the lib service. */
   async submitDecision(principal: Principal, ref: string, body: unknown, lang: Language): Promise<Outcome> {
     const t = CATALOGUES[lang].labelPages;
-    const m = CATALOGUES[lang];
     const values = formValues(body, DECISION_FIELDS);
     const again = async (errors: FieldError[], status?: number) => ({
       view: await this.decisionPage(principal, ref, lang, {
-        values: {
-          decision: values.decision,
-          justification: values.justification,
-          validFrom: values.validFrom,
-        },
+        values: { decision: values.decision, justification: values.justification },
         errors,
         status,
       }),
@@ -203,9 +185,6 @@ export class LabelPagesService {
     if (values.justification.length > JUSTIFICATION_MAX) {
       errors.push({ field: 'justification', message: t.errReasonTooLong });
     }
-    if (values.validFrom !== '' && !isDate(values.validFrom)) {
-      errors.push({ field: 'validFrom', message: m.form.date });
-    }
     if (!UUID.test(values.evaluationId)) errors.push({ field: 'evaluationId', message: t.errEvaluation });
     if (values.currentDecisionId !== '' && !UUID.test(values.currentDecisionId)) {
       errors.push({ field: 'decision', message: t.errConflict });
@@ -216,7 +195,6 @@ export class LabelPagesService {
       decision,
       evaluationId: values.evaluationId,
       justification: values.justification || undefined,
-      validFrom: values.validFrom || undefined,
       currentDecisionId: values.currentDecisionId || null,
     };
     try {
@@ -235,9 +213,7 @@ export class LabelPagesService {
           field: p.field,
           message:
             p.field === 'justification'
-              ? decision === 'refuse'
-                ? t.errReasonRefuse
-                : t.errReasonGrant
+              ? reasonNeeded(t, decision)
               : p.field === 'decision'
                 ? fill(t.errDecisionNotPossible, { status: statusName(t, current?.status ?? 'none') })
                 : t.errEvaluation,
@@ -341,7 +317,7 @@ export class LabelPagesService {
 
   private async space(ref: string): Promise<LabelPageSpace> {
     const space = await this.repo.space(ref);
-    if (!space) throw notFound('SPACE.NOT_FOUND', `There is no space ${ref}.`);
+    if (!space) throw notFound('SPACES.NOT_FOUND', `There is no space ${ref}.`);
     return space;
   }
 

@@ -17,7 +17,10 @@ export class CertificatesService {
   async render(ref: string, lang: Language, now = new Date()): Promise<string> {
     const today = brusselsToday(now);
     const label = await this.labels.currentByRef(ref, today);
-    if (!label || label.status !== 'granted' || !label.verificationCode) {
+    // Grants start on their decision date now; a grant dated ahead (stored before that rule) is not in
+    // force yet, and a certificate printed today would claim it is.
+    const notYet = label?.validFrom != null && label.validFrom > today;
+    if (!label || label.status !== 'granted' || !label.verificationCode || notYet) {
       throw notFound('LABELS.NO_CURRENT_LABEL', `Space ${ref} has no label in force.`);
     }
     const scheme = await this.schemes.get(label.scheme, label.schemeVersion);

@@ -10,7 +10,10 @@ export interface StoredLabel {
   regionCode: string;
   scheme: string;
   schemeVersion: string;
-  /** Effective: a grant past its end date reads `expired`. */
+  /**
+   * Effective: a grant or a suspension past its end date reads `expired` (a suspension keeps the
+   * label's end date), even before the daily job records it.
+   */
   status: string;
   decision: string | null;
   validFrom: string | null;
@@ -28,7 +31,8 @@ const LABEL_COLUMNS = (
   today: string,
 ) => `l.id, l.space_id AS "spaceId", s.ref AS "spaceRef", s.name AS "spaceName",
   trim(s.region_code) AS "regionCode", l.scheme, l.scheme_version AS "schemeVersion",
-  CASE WHEN l.status = 'granted' AND l.valid_until < ${today}::date THEN 'expired' ELSE l.status END AS status,
+  CASE WHEN l.status IN ('granted', 'suspended') AND l.valid_until < ${today}::date THEN 'expired'
+       ELSE l.status END AS status,
   l.decision, l.valid_from::text AS "validFrom", l.valid_until::text AS "validUntil", l.evaluation_id AS "evaluationId",
   l.justification, l.verification_code AS "verificationCode", l.decided_at AS "decidedAt",
   EXISTS (SELECT 1 FROM labels n WHERE n.space_id = l.space_id

@@ -6,6 +6,7 @@ import { conflict, notFound, validationFailed, type Principal } from '../../../c
 import { AuditService } from '../../../spaces/src/index.js';
 import { brusselsToday } from '../../../activity/src/index.js';
 import { STATUS_OF_DECISION, decisionProblems, decisionValidity } from '../rules/label-decision.rule.js';
+import { schemeRegionProblem } from '../rules/label-scheme.rule.js';
 import { LabelSchemesService } from '../schemes/label-schemes.service.js';
 import type { CreateDecisionDto, LabelDecisionDto } from './dto/decision.dto.js';
 import { LabelDecisionsRepository, type StoredLabel } from './label-decisions.repository.js';
@@ -52,7 +53,7 @@ export class LabelDecisionsService {
     const today = brusselsToday(now);
     return this.dataSource.transaction(async (m) => {
       const space = await this.repo.lockSpace(m, ref);
-      if (!space) throw notFound('SPACE.NOT_FOUND', `There is no space ${ref}.`);
+      if (!space) throw notFound('SPACES.NOT_FOUND', `There is no space ${ref}.`);
       const current = await this.repo.current(m, space.id, today);
       if ((dto.currentDecisionId ?? null) !== (current?.id ?? null)) {
         throw conflict(
@@ -72,6 +73,16 @@ export class LabelDecisionsService {
           { field: 'evaluationId', message: 'this evaluation has not evaluated the space yet' },
         ]);
       }
+      const scheme = await this.schemes.get(evaluation.scheme, evaluation.schemeVersion);
+      // An evaluation against another region's scheme (possible for runs stored before requests were
+      // checked) cannot carry that region's label.
+      const otherRegion = schemeRegionProblem(
+        { scheme: scheme.scheme, region: scheme.regionCode },
+        space.regionCode,
+        'evaluationId',
+        `space ${ref}`,
+      );
+      if (otherRegion) throw validationFailed([otherRegion]);
       const problems = decisionProblems({
         decision: dto.decision,
         currentStatus: current?.status ?? 'none',
@@ -79,9 +90,9 @@ export class LabelDecisionsService {
         justification: dto.justification,
       });
       if (problems.length) throw validationFailed(problems);
-      const scheme = await this.schemes.get(evaluation.scheme, evaluation.schemeVersion);
       const status = STATUS_OF_DECISION[dto.decision];
-      const validity = decisionValidity(dto.decision, dto.validFrom ?? today, scheme.validityYears);
+      // Always from the decision date in Brussels: a label is never back-dated nor dated ahead.
+      const validity = decisionValidity(dto.decision, today, scheme.validityYears, current);
       const id = await this.repo.insert(m, {
         spaceId: space.id,
         scheme: evaluation.scheme,

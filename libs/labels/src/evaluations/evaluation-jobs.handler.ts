@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { JobHandler, JobName, type JobPayloads } from '../../../core/src/index.js';
 import { EvaluationsService } from './evaluations.service.js';
 
-/** Worker side of evaluations: one space, a batch of a region's spaces, and the region's parent job. */
+/** Whether this attempt is the job's last: when it throws, the queue retries it no more. */
+export function isLastAttempt(job: Pick<Job, 'attemptsMade' | 'opts'> | undefined): boolean {
+  return !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/**
+ * Worker side of evaluations: one space, a batch of a region's spaces, and the region's parent job.
+ * A job that fails for good marks its run `failed`, or the run would say `queued` or `running` for
+ * ever. A batch does not: its parent still runs (the flow ignores a failed child) and closes the run
+ * as failed when spaces lack a result.
+ */
 @Injectable()
 export class EvaluationJobsHandler {
   constructor(private readonly evaluations: EvaluationsService) {}
 
   @JobHandler(JobName.LabelsEvaluateSpace)
-  evaluateSpace(payload: JobPayloads[JobName.LabelsEvaluateSpace]): Promise<void> {
-    return this.evaluations.evaluate(payload.runId, [payload.spaceId]);
+  evaluateSpace(payload: JobPayloads[JobName.LabelsEvaluateSpace], job?: Job): Promise<void> {
+    return this.failingRunOnLastAttempt(payload.runId, job, () =>
+      this.evaluations.evaluate(payload.runId, [payload.spaceId]),
+    );
   }
 
   @JobHandler(JobName.LabelsEvaluateBatch)
@@ -18,12 +31,24 @@ export class EvaluationJobsHandler {
   }
 
   @JobHandler(JobName.LabelsStartRegion)
-  startRegion(payload: JobPayloads[JobName.LabelsStartRegion]): Promise<void> {
-    return this.evaluations.startRegion(payload.runId);
+  startRegion(payload: JobPayloads[JobName.LabelsStartRegion], job?: Job): Promise<void> {
+    return this.failingRunOnLastAttempt(payload.runId, job, () =>
+      this.evaluations.startRegion(payload.runId),
+    );
   }
 
   @JobHandler(JobName.LabelsEvaluateRegion)
-  evaluateRegion(payload: JobPayloads[JobName.LabelsEvaluateRegion]): Promise<void> {
-    return this.evaluations.aggregate(payload.runId);
+  evaluateRegion(payload: JobPayloads[JobName.LabelsEvaluateRegion], job?: Job): Promise<void> {
+    return this.failingRunOnLastAttempt(payload.runId, job, () => this.evaluations.aggregate(payload.runId));
+  }
+
+  private async failingRunOnLastAttempt(runId: string, job: Job | undefined, work: () => Promise<void>) {
+    try {
+      await work();
+    } catch (error) {
+      // Marked before rethrowing, so the job still shows as failed in the queue with its cause.
+      if (isLastAttempt(job)) await this.evaluations.fail(runId, error);
+      throw error;
+    }
   }
 }

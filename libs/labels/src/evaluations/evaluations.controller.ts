@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ANY_SIGNED_IN, Access, CurrentPrincipal, STAFF, type Principal } from '../../../core/src/index.js';
+import {
+  ANY_SIGNED_IN,
+  Access,
+  CurrentPrincipal,
+  ParseUuidParamPipe,
+  STAFF,
+  type Principal,
+} from '../../../core/src/index.js';
 import { CreateEvaluationDto, EvaluationCreatedDto, EvaluationDto } from './dto/evaluation.dto.js';
 import { EvaluationsService } from './evaluations.service.js';
 
@@ -28,7 +35,7 @@ export class EvaluationsController {
   @ApiOkResponse({ type: EvaluationDto })
   get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
   ): Promise<EvaluationDto> {
     return this.evaluations.get(principal, id);
   }

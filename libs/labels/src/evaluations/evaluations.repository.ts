@@ -123,10 +123,11 @@ export class EvaluationsRepository {
   }
 
   /**
-   * Stores results and brings the run up to date (running, or done for a one-space run; its eligible
-   * count) in ONE statement, whatever their number, so a crash never leaves results next to a run that
-   * still says it is queued. Keyed by (run, space): a retried or duplicated job finds its rows already
-   * there and stores nothing (the first result of a run stands).
+   * Stores results and brings the run up to date in ONE statement, whatever their number, so a crash
+   * never leaves results next to a run that still says it is queued: a region run is running (its
+   * parent job closes it); a one-space run is done, or failed when its space could not be measured
+   * (it vanished). Keyed by (run, space): a retried or duplicated job finds its rows already there and
+   * stores nothing (the first result of a run stands). A run already closed is left as it is.
    */
   async storeResults(runId: string, results: readonly NewResult[]): Promise<void> {
     if (results.length === 0) return this.touchRun(runId, false);
@@ -138,15 +139,21 @@ export class EvaluationsRepository {
            evidence jsonb)
          ON CONFLICT (run_id, space_id) DO NOTHING
          RETURNING eligible
-       )
+       ),
        -- The statement's snapshot does not see the rows it inserts: they are counted from "stored".
+       counted AS (
+         SELECT (SELECT count(*)::int FROM label_evaluation_results x WHERE x.run_id = $1)
+                  + (SELECT count(*)::int FROM stored) AS evaluated,
+                (SELECT count(*) FILTER (WHERE x.eligible)::int FROM label_evaluation_results x WHERE x.run_id = $1)
+                  + (SELECT count(*) FILTER (WHERE eligible)::int FROM stored) AS eligible
+       )
        UPDATE label_evaluation_runs r
-       SET status = CASE WHEN r.space_id IS NOT NULL THEN 'done' ELSE 'running' END,
-           eligible_count = (SELECT count(*) FILTER (WHERE x.eligible)::int FROM label_evaluation_results x
-                              WHERE x.run_id = r.id)
-                            + (SELECT count(*) FILTER (WHERE eligible)::int FROM stored),
+       SET status = CASE WHEN r.space_id IS NULL THEN 'running'
+                         WHEN c.evaluated >= r.total THEN 'done' ELSE 'failed' END,
+           eligible_count = c.eligible,
            finished_at = CASE WHEN r.space_id IS NOT NULL THEN COALESCE(r.finished_at, now()) END
-       WHERE r.id = $1 AND r.status <> 'done'`,
+       FROM counted c
+       WHERE r.id = $1 AND r.status NOT IN ('done', 'failed')`,
       [
         runId,
         JSON.stringify(
@@ -163,17 +170,32 @@ export class EvaluationsRepository {
   }
 
   /**
-   * After results were stored: a one-space run is done; a region run is running until its parent job
-   * aggregates. One statement, also counting the eligible spaces.
+   * Brings the run up to date from its stored results, in one statement that also counts the eligible
+   * spaces. A region run is running until `finish` (its parent job, after every batch); then, like a
+   * one-space run, it is done when every space has a result and failed when some have none (a batch
+   * that failed for good): a run never reads as complete when it is not.
    */
   async touchRun(runId: string, finish: boolean): Promise<void> {
     await this.dataSource.query(
       `UPDATE label_evaluation_runs r
-       SET status = CASE WHEN $2::boolean OR r.space_id IS NOT NULL THEN 'done' ELSE 'running' END,
-           eligible_count = (SELECT count(*) FILTER (WHERE x.eligible)::int FROM label_evaluation_results x WHERE x.run_id = r.id),
-           finished_at = CASE WHEN $2::boolean OR r.space_id IS NOT NULL THEN COALESCE(r.finished_at, now()) END
-       WHERE r.id = $1 AND (r.status <> 'done' OR $2::boolean)`,
+       SET status = CASE WHEN r.space_id IS NULL AND NOT $2::boolean THEN 'running'
+                         WHEN c.evaluated >= r.total THEN 'done' ELSE 'failed' END,
+           eligible_count = c.eligible,
+           finished_at = CASE WHEN r.space_id IS NULL AND NOT $2::boolean THEN NULL
+                              ELSE COALESCE(r.finished_at, now()) END
+       FROM (SELECT count(*)::int AS evaluated, count(*) FILTER (WHERE eligible)::int AS eligible
+             FROM label_evaluation_results WHERE run_id = $1) c
+       WHERE r.id = $1 AND (r.status NOT IN ('done', 'failed') OR $2::boolean)`,
       [runId, finish],
+    );
+  }
+
+  /** A run whose job failed for good: failed, unless it already finished. */
+  async markFailed(runId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE label_evaluation_runs SET status = 'failed', finished_at = COALESCE(finished_at, now())
+       WHERE id = $1 AND status <> 'done'`,
+      [runId],
     );
   }
 

@@ -9,7 +9,9 @@ import {
   type Principal,
 } from '../../../core/src/index.js';
 import { brusselsToday, isoWeekOf } from '../../../activity/src/index.js';
-import { evaluationWindow } from '../rules/evaluation-window.rule.js';
+import { evaluationWindow, untilProblem } from '../rules/evaluation-window.rule.js';
+import { evaluationRunError } from '../rules/evaluation-run.rule.js';
+import { schemeRegionProblem } from '../rules/label-scheme.rule.js';
 import {
   criteriaWithEvidence,
   evaluateSpace,
@@ -22,7 +24,7 @@ import { LabelFlowProducer } from './label-flow.producer.js';
 import { LabelMetricsRepository } from './label-metrics.repository.js';
 import { EvaluationsRepository } from './evaluations.repository.js';
 
-/** Evaluation runs: requested by staff, worked by the worker (one job per space), read by all in scope. */
+/** Evaluation runs: requested by staff, worked by the worker (one job per space or batch), read by all in scope. */
 @Injectable()
 export class EvaluationsService {
   private readonly logger = new Logger(EvaluationsService.name);
@@ -47,14 +49,17 @@ export class EvaluationsService {
         throw validationFailed([{ field: 'scheme', message: `there is no label scheme ${dto.scheme}` }]);
       throw error;
     });
-    const until = dto.until ?? brusselsToday(now);
+    const today = brusselsToday(now);
+    const until = dto.until ?? today;
+    const tooLate = untilProblem(until, today);
+    if (tooLate) throw validationFailed([tooLate]);
     const window = evaluationWindow(until, scheme.definition.windowWeeks);
     let spaceIds: string[];
     let regionCode: string;
     let spaceId: string | null = null;
     if (dto.spaceRef) {
       const space = await this.repo.spaceByRef(dto.spaceRef);
-      if (!space) throw notFound('SPACE.NOT_FOUND', `There is no space ${dto.spaceRef}.`);
+      if (!space) throw notFound('SPACES.NOT_FOUND', `There is no space ${dto.spaceRef}.`);
       regionCode = space.regionCode;
       spaceId = space.id;
       spaceIds = [space.id];
@@ -63,6 +68,14 @@ export class EvaluationsService {
       spaceIds = [];
     }
     if (principal.role !== 'admin' && principal.regionCode !== regionCode) throw forbidden();
+    // After the access check, so a caller learns nothing about a space outside their region.
+    const otherRegion = schemeRegionProblem(
+      { scheme: scheme.scheme, region: scheme.regionCode },
+      regionCode,
+      'scheme',
+      spaceId ? `space ${dto.spaceRef}` : 'the region asked',
+    );
+    if (otherRegion) throw validationFailed([otherRegion]);
     if (!spaceId) {
       spaceIds = await this.repo.spacesOfRegion(regionCode, until);
       if (spaceIds.length === 0)
@@ -136,9 +149,29 @@ export class EvaluationsService {
     );
   }
 
-  /** The parent job of a region run, after its children: counts and closes the run. */
+  /**
+   * The parent job of a region run, after its children: counts and closes the run, `failed` when a
+   * batch failed for good and left spaces without a result.
+   */
   async aggregate(runId: string): Promise<void> {
     await this.repo.touchRun(runId, true);
+  }
+
+  /** A run whose job failed for good (its last attempt): it will not progress any more. */
+  async fail(runId: string, cause: unknown): Promise<void> {
+    this.logger.error(
+      { runId, err: cause instanceof Error ? cause.message : String(cause) },
+      'evaluation run failed',
+    );
+    // The job's own error is what the queue keeps: a database still down here is only logged.
+    await this.repo
+      .markFailed(runId)
+      .catch((err: unknown) =>
+        this.logger.error(
+          { runId, err: err instanceof Error ? err.message : String(err) },
+          'could not mark the run failed',
+        ),
+      );
   }
 
   async get(principal: Principal, id: string): Promise<EvaluationDto> {
@@ -147,6 +180,7 @@ export class EvaluationsService {
       throw notFound('LABELS.EVALUATION_NOT_FOUND', 'There is no such evaluation.');
     }
     const results = await this.repo.results(principal, id);
+    const error = evaluationRunError(run);
     return {
       id: run.id,
       scheme: run.scheme,
@@ -164,6 +198,7 @@ export class EvaluationsService {
         ),
       },
       status: run.status,
+      ...(error ? { error } : {}),
       progress: { evaluated: run.evaluated, total: run.total },
       eligibleCount: run.eligibleCount,
       createdAt: run.createdAt,

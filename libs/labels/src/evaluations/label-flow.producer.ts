@@ -20,7 +20,8 @@ export const EVALUATION_BATCH_SIZE = 160;
 /**
  * Adds a region's evaluation as one BullMQ flow: a parent job (aggregation) with one child job per
  * batch of spaces, added atomically. Job ids are deterministic, so the same run never enqueues twice.
- * A child that fails for good does not block the parent: the run then shows fewer results than spaces.
+ * A child that fails for good does not block the parent, which then closes the run as `failed` (its
+ * progress shows fewer results than spaces), never as done.
  */
 @Injectable()
 export class LabelFlowProducer implements OnApplicationShutdown {

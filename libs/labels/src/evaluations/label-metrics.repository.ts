@@ -44,7 +44,7 @@ per_week AS (
          max(opening_hours) AS opening_hours, max(hwa) AS hwa, sum(training_hours) AS training_hours
   FROM (
     SELECT wa.space_id, wa.week_start, true AS reported, wa.week, wa.opening_hours,
-           COALESCE(wa.hours_with_animator, 0) AS hwa, NULL::numeric AS training_hours
+           wa.hours_with_animator AS hwa, NULL::numeric AS training_hours
     FROM weekly_activity wa
     WHERE wa.iso_year BETWEEN extract(isoyear FROM $2::date)::int AND extract(isoyear FROM $3::date)::int
       AND wa.space_id = ANY (ARRAY(SELECT id FROM target))
@@ -57,7 +57,9 @@ per_week AS (
 weekly AS (
   SELECT w.space_id, COUNT(*)::int AS weeks_with_data,
          AVG(w.opening_hours) AS avg_open, AVG(w.hwa) AS avg_hwa,
-         AVG(GREATEST(0, w.hwa - COALESCE(w.training_hours, 0))) AS avg_free,
+         -- A week whose hours with an animator were not given is left out of both means (AVG skips
+         -- NULL); counting it as 0 h would lower them. GREATEST ignores NULL, hence the CASE.
+         AVG(CASE WHEN w.hwa IS NOT NULL THEN GREATEST(0, w.hwa - COALESCE(w.training_hours, 0)) END) AS avg_free,
          COUNT(*) FILTER (WHERE x.opened_on <= w.week_start + 6
                             AND (x.closed_on IS NULL OR x.closed_on >= w.week_start))::int AS reported_open_weeks,
          jsonb_agg(w.week ORDER BY w.week) AS weeks

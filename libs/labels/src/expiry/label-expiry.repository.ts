@@ -14,6 +14,8 @@ export interface ExpiredLabel {
   validFrom: string | null;
   validUntil: string;
   previousId: string;
+  /** `granted` or `suspended`. */
+  previousStatus: string;
 }
 
 export interface PendingExpiryMail {
@@ -35,14 +37,15 @@ export class LabelExpiryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an `expired` row for every space whose latest decision is a grant that ended before
-   * `today`. A second run finds the expired row latest and appends nothing.
+   * Appends an `expired` row for every space whose latest decision is a grant, or a suspension (it
+   * keeps the label's end date), that ended before `today`. A second run finds the expired row latest
+   * and appends nothing.
    */
   async expire(m: EntityManager, today: string): Promise<ExpiredLabel[]> {
     return returnedRows(
       await m.query(
         `WITH latest AS (${LATEST}),
-         due AS (SELECT * FROM latest WHERE status = 'granted' AND valid_until < $1::date)
+         due AS (SELECT * FROM latest WHERE status IN ('granted', 'suspended') AND valid_until < $1::date)
          INSERT INTO labels (space_id, scheme, scheme_version, status, decision, valid_from, valid_until,
            evaluation_id, decided_at)
          SELECT space_id, scheme, scheme_version, 'expired', 'expire', valid_from, valid_until, evaluation_id,
@@ -51,7 +54,8 @@ export class LabelExpiryRepository {
          RETURNING id, space_id AS "spaceId", scheme, scheme_version AS "schemeVersion",
            valid_from::text AS "validFrom", valid_until::text AS "validUntil",
            (SELECT trim(region_code) FROM spaces s WHERE s.id = labels.space_id) AS "regionCode",
-           (SELECT d.id FROM due d WHERE d.space_id = labels.space_id) AS "previousId"`,
+           (SELECT d.id FROM due d WHERE d.space_id = labels.space_id) AS "previousId",
+           (SELECT d.status FROM due d WHERE d.space_id = labels.space_id) AS "previousStatus"`,
         [today],
       ),
     );
@@ -60,7 +64,9 @@ export class LabelExpiryRepository {
   /**
    * One reminder per person to warn about a grant ending within 60 days: the coordinators of the space
    * (or of its parent) and the regional staff of its region. Keyed by (user, kind, subject = the
-   * label's id), so a daily run records each warning once.
+   * label's id), so a daily run records each warning once. A suspended label is not warned about: it
+   * is not in force, and the region that suspended it decides what comes next (renew or withdraw);
+   * "ask for a renewal in time" would be the wrong advice to its coordinator.
    */
   async recordReminders(today: string): Promise<number> {
     const rows = await this.dataSource.query(

@@ -14,7 +14,10 @@ export interface ExpiryRun {
   emailed: number;
 }
 
-/** The daily job: expire ended grants (new history rows, audited) and warn 60 days ahead. Idempotent. */
+/**
+ * The daily job: expire ended grants and suspensions (new history rows, audited) and warn 60 days
+ * ahead of a grant's end. Idempotent.
+ */
 @Injectable()
 export class LabelExpiryService {
   private readonly logger = new Logger(LabelExpiryService.name);
@@ -39,7 +42,7 @@ export class LabelExpiryService {
           entityId: r.id,
           spaceId: r.spaceId,
           regionCode: r.regionCode,
-          before: { id: r.previousId, status: 'granted', validUntil: r.validUntil },
+          before: { id: r.previousId, status: r.previousStatus, validUntil: r.validUntil },
           after: {
             id: r.id,
             status: 'expired',

@@ -1,8 +1,15 @@
-import { addYears, decisionProblems, decisionValidity } from './label-decision.rule.js';
+import {
+  LABEL_CURRENT_STATUSES,
+  LABEL_DECISIONS,
+  addYears,
+  allowedDecisions,
+  decisionProblems,
+  decisionValidity,
+} from './label-decision.rule.js';
 import { evaluationWindow } from './evaluation-window.rule.js';
 
 describe('decisionValidity', () => {
-  it('grants for the scheme years, last day included', () => {
+  it('grants and renews from the decision date for the scheme years, last day included', () => {
     expect(decisionValidity('grant', '2026-01-01', 3)).toEqual({
       validFrom: '2026-01-01',
       validUntil: '2028-12-31',
@@ -13,8 +20,26 @@ describe('decisionValidity', () => {
     });
   });
 
-  it('gives other decisions no end date', () => {
-    expect(decisionValidity('suspend', '2026-03-15', 3)).toEqual({
+  it('renews a suspended label with a new period from the decision date, not the old term', () => {
+    const suspended = { validFrom: '2024-02-01', validUntil: '2027-01-31' };
+    expect(decisionValidity('renew', '2026-11-23', 3, suspended)).toEqual({
+      validFrom: '2026-11-23',
+      validUntil: '2029-11-22',
+    });
+  });
+
+  it('keeps the term of the label a suspension suspends', () => {
+    const granted = { validFrom: '2024-02-01', validUntil: '2027-01-31' };
+    expect(decisionValidity('suspend', '2026-03-15', 3, granted)).toEqual(granted);
+  });
+
+  it('gives a refusal or withdrawal only the day it takes effect', () => {
+    const granted = { validFrom: '2024-02-01', validUntil: '2027-01-31' };
+    expect(decisionValidity('refuse', '2026-03-15', 3)).toEqual({
+      validFrom: '2026-03-15',
+      validUntil: null,
+    });
+    expect(decisionValidity('withdraw', '2026-03-15', 3, granted)).toEqual({
       validFrom: '2026-03-15',
       validUntil: null,
     });
@@ -25,40 +50,94 @@ describe('decisionValidity', () => {
   });
 });
 
-describe('decisionProblems', () => {
-  it('requires a justification to grant a space that is not eligible', () => {
-    expect(decisionProblems({ decision: 'grant', currentStatus: 'none', eligible: false })).toEqual([
-      expect.objectContaining({ field: 'justification' }),
-    ]);
+describe('decisions allowed by the current label', () => {
+  // Written out by hand from the brief: grant and refuse only when no label is in force; suspend only
+  // a granted label; withdraw a granted or suspended one; renew a granted, suspended or expired one.
+  const ALLOWED: Record<string, Record<string, boolean>> = {
+    none: { grant: true, refuse: true, suspend: false, withdraw: false, renew: false },
+    granted: { grant: false, refuse: false, suspend: true, withdraw: true, renew: true },
+    refused: { grant: true, refuse: true, suspend: false, withdraw: false, renew: false },
+    suspended: { grant: false, refuse: false, suspend: false, withdraw: true, renew: true },
+    withdrawn: { grant: true, refuse: true, suspend: false, withdraw: false, renew: false },
+    expired: { grant: true, refuse: true, suspend: false, withdraw: false, renew: true },
+  };
+
+  it('covers every status and decision', () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual([...LABEL_CURRENT_STATUSES].sort());
+    for (const row of Object.values(ALLOWED))
+      expect(Object.keys(row).sort()).toEqual([...LABEL_DECISIONS].sort());
+  });
+
+  for (const status of LABEL_CURRENT_STATUSES) {
+    for (const decision of LABEL_DECISIONS) {
+      const allowed = ALLOWED[status][decision];
+      it(`${allowed ? 'accepts' : 'refuses'} ${decision} when the label is ${status}`, () => {
+        // A justification is given and the evaluation agrees, so only the state machine can object.
+        for (const eligible of [true, false]) {
+          const problems = decisionProblems({
+            decision,
+            currentStatus: status,
+            eligible,
+            justification: 'why',
+          });
+          expect(problems.map((p) => p.field)).toEqual(allowed ? [] : ['decision']);
+          if (!allowed) expect(problems[0].code).toBe('LABELS.DECISION_NOT_ALLOWED');
+        }
+        expect(allowedDecisions(status).includes(decision)).toBe(allowed);
+      });
+    }
+  }
+
+  it('lists the allowed decisions in a fixed order, for the staff page', () => {
+    expect(allowedDecisions('none')).toEqual(['grant', 'refuse']);
+    expect(allowedDecisions('granted')).toEqual(['suspend', 'withdraw', 'renew']);
+    expect(allowedDecisions('suspended')).toEqual(['withdraw', 'renew']);
+    expect(allowedDecisions('expired')).toEqual(['grant', 'refuse', 'renew']);
+    expect(allowedDecisions('something else')).toEqual([]);
+  });
+});
+
+describe('decisions against the evaluation', () => {
+  const justificationNeeded = (
+    decision: (typeof LABEL_DECISIONS)[number],
+    currentStatus: string,
+    eligible: boolean,
+  ) => decisionProblems({ decision, currentStatus, eligible }).some((p) => p.field === 'justification');
+
+  it('requires a justification to grant or renew a space that is not eligible, not one that is', () => {
+    expect(justificationNeeded('grant', 'none', false)).toBe(true);
+    expect(justificationNeeded('renew', 'granted', false)).toBe(true);
+    expect(justificationNeeded('grant', 'none', true)).toBe(false);
+    expect(justificationNeeded('renew', 'granted', true)).toBe(false);
+  });
+
+  it('requires a justification to refuse, suspend or withdraw the label of an eligible space', () => {
+    expect(justificationNeeded('refuse', 'none', true)).toBe(true);
+    expect(justificationNeeded('suspend', 'granted', true)).toBe(true);
+    expect(justificationNeeded('withdraw', 'granted', true)).toBe(true);
+    expect(justificationNeeded('withdraw', 'suspended', true)).toBe(true);
+    expect(justificationNeeded('refuse', 'none', false)).toBe(false);
+    expect(justificationNeeded('suspend', 'granted', false)).toBe(false);
+    expect(justificationNeeded('withdraw', 'suspended', false)).toBe(false);
+  });
+
+  it('accepts the decision against the evaluation once justified; blank text is no justification', () => {
     expect(
       decisionProblems({
-        decision: 'grant',
-        currentStatus: 'none',
-        eligible: false,
-        justification: 'new premises',
+        decision: 'suspend',
+        currentStatus: 'granted',
+        eligible: true,
+        justification: 'complaints',
       }),
     ).toEqual([]);
-  });
-
-  it('requires a justification to refuse an eligible space, not to grant it', () => {
-    expect(decisionProblems({ decision: 'refuse', currentStatus: 'none', eligible: true })[0].field).toBe(
-      'justification',
-    );
-    expect(decisionProblems({ decision: 'grant', currentStatus: 'none', eligible: true })).toEqual([]);
-    expect(decisionProblems({ decision: 'refuse', currentStatus: 'none', eligible: false })).toEqual([]);
-  });
-
-  it('refuses to suspend, withdraw or renew what is not there', () => {
-    expect(decisionProblems({ decision: 'suspend', currentStatus: 'none', eligible: true })[0].field).toBe(
-      'decision',
-    );
     expect(
-      decisionProblems({ decision: 'withdraw', currentStatus: 'refused', eligible: true })[0].field,
-    ).toBe('decision');
-    expect(decisionProblems({ decision: 'renew', currentStatus: 'none', eligible: true })[0].field).toBe(
-      'decision',
-    );
-    expect(decisionProblems({ decision: 'renew', currentStatus: 'expired', eligible: true })).toEqual([]);
+      decisionProblems({
+        decision: 'withdraw',
+        currentStatus: 'granted',
+        eligible: true,
+        justification: '   ',
+      }),
+    ).toEqual([expect.objectContaining({ field: 'justification', code: 'LABELS.JUSTIFICATION_REQUIRED' })]);
   });
 });
 

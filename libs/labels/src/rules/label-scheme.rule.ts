@@ -1,4 +1,4 @@
-import type { Language } from '../../../core/src/index.js';
+import type { FieldError, Language } from '../../../core/src/index.js';
 
 /** The metrics of labels.md; each is computed set-based by the metrics repository. */
 export const LABEL_METRICS = [
@@ -97,4 +97,22 @@ export function schemeProblems(raw: any): string[] {
       problems.push(`${at}.thresholdSource: charter or ours`);
   });
   return problems;
+}
+
+/**
+ * A scheme is a region's label: a space of another region can be neither evaluated against it nor
+ * granted it. `field` names what the caller chose (the scheme, or the evaluation resting on it).
+ */
+export function schemeRegionProblem(
+  scheme: Pick<LabelScheme, 'scheme' | 'region'>,
+  region: string,
+  field: string,
+  what = 'the space',
+): FieldError | null {
+  if (scheme.region === region) return null;
+  return {
+    field,
+    code: 'LABELS.SCHEME_OTHER_REGION',
+    message: `${scheme.scheme} is the label of region ${scheme.region}; ${what} is in ${region}`,
+  };
 }

@@ -62,7 +62,8 @@ export const labelPagesEn = {
     'Check the latest evaluation, then record your decision. The coordinator sees it straight away.',
   formTitle: 'Your decision',
   decision: 'Decision',
-  decisionHint: 'Only the decisions that fit the current label are in the list.',
+  decisionHint:
+    'Only the decisions that fit the current label are in the list. A granted or renewed label is valid from today for {years} years.',
   chooseDecision: 'Choose a decision',
   decisions: {
     grant: 'Grant the label',
@@ -73,9 +74,6 @@ export const labelPagesEn = {
   },
   justificationLabel: 'Reason',
   justificationHint: 'Needed when you decide against the evaluation. The coordinator can read it.',
-  validFromLabel: 'Start date',
-  validFromHint:
-    'Year-month-day, for example 2026-12-01. Leave it empty for today. A granted label lasts {years} years.',
   submit: 'Save the decision',
   saved: 'Your decision is saved. The label is now {status}.',
   needEvaluation: 'A decision rests on an evaluation. Evaluate this space first.',
@@ -85,6 +83,11 @@ export const labelPagesEn = {
   errReasonRefuse: 'The evaluation found that the space meets the rules. Explain why you refuse the label.',
   errReasonGrant:
     'The evaluation found that the space does not meet the rules. Explain why you grant the label anyway.',
+  errReasonRenew:
+    'The evaluation found that the space does not meet the rules. Explain why you renew the label anyway.',
+  errReasonSuspend: 'The evaluation found that the space meets the rules. Explain why you suspend the label.',
+  errReasonWithdraw:
+    'The evaluation found that the space meets the rules. Explain why you withdraw the label.',
   errReasonTooLong: 'Write at most 4000 characters.',
   errEvaluation: 'This evaluation cannot be used for this space. Reload the page and try again.',
   errConflict:
@@ -166,7 +169,8 @@ export const labelPagesFr: typeof labelPagesEn = {
     'Vérifiez la dernière évaluation, puis enregistrez votre décision. Le coordinateur la voit tout de suite.',
   formTitle: 'Votre décision',
   decision: 'Décision',
-  decisionHint: 'La liste ne montre que les décisions possibles pour le label actuel.',
+  decisionHint:
+    "La liste ne montre que les décisions possibles pour le label actuel. Un label accordé ou renouvelé vaut à partir d'aujourd'hui, pour {years} ans.",
   chooseDecision: 'Choisissez une décision',
   decisions: {
     grant: 'Accorder le label',
@@ -178,9 +182,6 @@ export const labelPagesFr: typeof labelPagesEn = {
   justificationLabel: 'Motif',
   justificationHint:
     "Obligatoire si vous décidez contre le résultat de l'évaluation. Le coordinateur peut le lire.",
-  validFromLabel: 'Date de début',
-  validFromHint:
-    "Année-mois-jour, par exemple 2026-12-01. Laissez vide pour aujourd'hui. Un label accordé vaut {years} ans.",
   submit: 'Enregistrer la décision',
   saved: 'Votre décision est enregistrée. Le label est maintenant {status}.',
   needEvaluation: "Une décision s'appuie sur une évaluation. Évaluez d'abord cet espace.",
@@ -192,6 +193,12 @@ export const labelPagesFr: typeof labelPagesEn = {
     "L'évaluation a trouvé que l'espace respecte les règles. Expliquez pourquoi vous refusez le label.",
   errReasonGrant:
     "L'évaluation a trouvé que l'espace ne respecte pas les règles. Expliquez pourquoi vous accordez quand même le label.",
+  errReasonRenew:
+    "L'évaluation a trouvé que l'espace ne respecte pas les règles. Expliquez pourquoi vous renouvelez quand même le label.",
+  errReasonSuspend:
+    "L'évaluation a trouvé que l'espace respecte les règles. Expliquez pourquoi vous suspendez le label.",
+  errReasonWithdraw:
+    "L'évaluation a trouvé que l'espace respecte les règles. Expliquez pourquoi vous retirez le label.",
   errReasonTooLong: 'Écrivez au maximum 4000 caractères.',
   errEvaluation: 'Cette évaluation ne peut pas servir pour cet espace. Rechargez la page et réessayez.',
   errConflict:
@@ -273,7 +280,8 @@ export const labelPagesNl: typeof labelPagesEn = {
   decideIntro: 'Bekijk de laatste evaluatie en leg dan uw beslissing vast. De coördinator ziet ze meteen.',
   formTitle: 'Uw beslissing',
   decision: 'Beslissing',
-  decisionHint: 'De lijst toont alleen de beslissingen die bij het huidige label passen.',
+  decisionHint:
+    'De lijst toont alleen de beslissingen die bij het huidige label passen. Een toegekend of verlengd label geldt vanaf vandaag, {years} jaar lang.',
   chooseDecision: 'Kies een beslissing',
   decisions: {
     grant: 'Het label toekennen',
@@ -284,9 +292,6 @@ export const labelPagesNl: typeof labelPagesEn = {
   },
   justificationLabel: 'Reden',
   justificationHint: 'Nodig als u anders beslist dan de evaluatie. De coördinator kan ze lezen.',
-  validFromLabel: 'Begindatum',
-  validFromHint:
-    'Jaar-maand-dag, bijvoorbeeld 2026-12-01. Laat leeg voor vandaag. Een toegekend label geldt {years} jaar.',
   submit: 'De beslissing opslaan',
   saved: 'Uw beslissing is opgeslagen. Het label is nu {status}.',
   needEvaluation: 'Een beslissing steunt op een evaluatie. Evalueer deze ruimte eerst.',
@@ -297,6 +302,12 @@ export const labelPagesNl: typeof labelPagesEn = {
     'Volgens de evaluatie voldoet de ruimte aan de regels. Leg uit waarom u het label weigert.',
   errReasonGrant:
     'Volgens de evaluatie voldoet de ruimte niet aan de regels. Leg uit waarom u het label toch toekent.',
+  errReasonRenew:
+    'Volgens de evaluatie voldoet de ruimte niet aan de regels. Leg uit waarom u het label toch verlengt.',
+  errReasonSuspend:
+    'Volgens de evaluatie voldoet de ruimte aan de regels. Leg uit waarom u het label schorst.',
+  errReasonWithdraw:
+    'Volgens de evaluatie voldoet de ruimte aan de regels. Leg uit waarom u het label intrekt.',
   errReasonTooLong: 'Schrijf hoogstens 4000 tekens.',
   errEvaluation:
     'Deze evaluatie kan niet gebruikt worden voor deze ruimte. Laad de pagina opnieuw en probeer nog eens.',

@@ -1,9 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { LABEL_DECISIONS, type LabelDecision } from '../../rules/label-decision.rule.js';
 
+/**
+ * A decision on a space's label. There is no start date to choose: a grant or renewal is valid from
+ * the decision date (Brussels) for the scheme's validity (labels.md), so a request that still sends
+ * `validFrom` is refused like any unknown field.
+ */
 export class CreateDecisionDto {
-  @ApiProperty({ enum: LABEL_DECISIONS })
+  @ApiProperty({
+    enum: LABEL_DECISIONS,
+    description:
+      'grant and refuse when no label is in force (none, refused, withdrawn, expired); suspend a granted ' +
+      'label; withdraw a granted or suspended one; renew a granted, suspended or expired one. A grant or ' +
+      "renewal is valid from today (Brussels) for the scheme's years; a suspension keeps the label's dates.",
+  })
   @IsIn(LABEL_DECISIONS)
   decision: LabelDecision;
 
@@ -19,12 +30,6 @@ export class CreateDecisionDto {
   @IsString()
   @Length(1, 4000)
   justification?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'Default: today in Brussels.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
-  validFrom?: string;
 
   @ApiPropertyOptional({
     type: String,

@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { REGIONS } from '../../../../core/src/index.js';
+import { DATE_ONLY_PATTERN, REGIONS } from '../../../../core/src/index.js';
 
 export class CreateEvaluationDto {
-  @ApiProperty({ example: 'brussels-ocr', description: 'A scheme id; its newest stored version is used.' })
+  @ApiProperty({
+    example: 'brussels-ocr',
+    description:
+      "A scheme id; its newest stored version is used. It must be the label of the space's region.",
+  })
   @IsString()
   @Matches(/^[a-z0-9-]{1,60}$/, { message: 'scheme must be a scheme id such as brussels-ocr' })
   scheme: string;
@@ -19,10 +23,13 @@ export class CreateEvaluationDto {
   @IsIn(REGIONS)
   region?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-22', description: 'Default: today in Brussels.' })
+  @ApiPropertyOptional({
+    example: '2026-11-22',
+    description: 'Default: today in Brussels; never later (the window holds complete weeks only).',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date YYYY-MM-DD' })
+  @Matches(DATE_ONLY_PATTERN, { message: 'until must be a date YYYY-MM-DD between 1900 and 2100' })
   until?: string;
 }
 
@@ -66,6 +73,17 @@ export class EvaluationProgressDto {
   @ApiProperty() total: number;
 }
 
+export class EvaluationErrorDto {
+  @ApiProperty({
+    enum: ['LABELS.EVALUATION_FAILED', 'LABELS.EVALUATION_INCOMPLETE'],
+    description:
+      'EVALUATION_FAILED: nothing could be evaluated. EVALUATION_INCOMPLETE: a region run lost some spaces ' +
+      '(progress says how many); the results it has are listed.',
+  })
+  code: string;
+  @ApiProperty() message: string;
+}
+
 export class EvaluationDto {
   @ApiProperty() id: string;
   @ApiProperty() scheme: string;
@@ -75,6 +93,8 @@ export class EvaluationDto {
   @ApiProperty() until: string;
   @ApiProperty({ type: EvaluationWindowDto }) window: EvaluationWindowDto;
   @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: string;
+  @ApiPropertyOptional({ type: EvaluationErrorDto, description: 'Only when the status is failed.' })
+  error?: EvaluationErrorDto;
   @ApiProperty({ type: EvaluationProgressDto }) progress: EvaluationProgressDto;
   @ApiPropertyOptional({ type: Number, nullable: true }) eligibleCount: number | null;
   @ApiProperty() createdAt: Date;

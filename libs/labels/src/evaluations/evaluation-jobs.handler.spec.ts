@@ -1,0 +1,14 @@
+import { isLastAttempt } from './evaluation-jobs.handler.js';
+
+describe('isLastAttempt', () => {
+  it('is the attempt after which the queue retries no more (attemptsMade counts the earlier ones)', () => {
+    expect(isLastAttempt({ attemptsMade: 0, opts: { attempts: 5 } })).toBe(false);
+    expect(isLastAttempt({ attemptsMade: 3, opts: { attempts: 5 } })).toBe(false);
+    expect(isLastAttempt({ attemptsMade: 4, opts: { attempts: 5 } })).toBe(true);
+    expect(isLastAttempt({ attemptsMade: 0, opts: {} })).toBe(true);
+  });
+
+  it('treats a call outside the queue (no job) as the only attempt', () => {
+    expect(isLastAttempt(undefined)).toBe(true);
+  });
+});

@@ -25,16 +25,18 @@ import {
  */
 function floorYearSql(details: boolean): string {
   return `
-WITH act AS (
-  SELECT s.id, s.ref, s.name, s.nis_code FROM spaces s
-  WHERE s.region_code = $1 AND s.opened_on <= make_date($2::int, 12, 31)
-    AND (s.closed_on IS NULL OR s.closed_on >= make_date($2::int, 1, 1))
+WITH region_spaces AS (
+  SELECT s.id, s.ref, s.name, s.nis_code,
+         (s.opened_on <= make_date($2::int, 12, 31)
+          AND (s.closed_on IS NULL OR s.closed_on >= make_date($2::int, 1, 1))) AS active
+  FROM spaces s WHERE s.region_code = $1
 ),
+act AS (SELECT id, ref, name, nis_code FROM region_spaces WHERE active),
 per_space AS (
   SELECT w.space_id,
          avg(w.opening_hours) AS mean_open, avg(w.hours_with_animator) AS mean_with_animator,
          sum(w.animator_hours) AS animator_hours,
-         sum(w.opening_hours) FILTER (WHERE w.animator_hours IS NOT NULL) AS open_with_animator_hours,
+         sum(w.opening_hours) AS opening_hours,
          sum(w.visits) AS visits, sum(w.visits_ict_learning) AS ict, sum(w.visits_job_search) AS job,
          sum(w.visits_leisure_culture) AS leisure, sum(w.visits_housing_elearning) AS housing,
          sum(w.visits_administrative) AS admin,
@@ -47,19 +49,22 @@ per_space AS (
          sum(w.mobile_actions) AS mobile
   FROM weekly_activity w
   -- An array probe of (iso_year, space_id): measured faster here than the hash join the planner picks.
-  WHERE w.iso_year = $2::int AND w.space_id = ANY (ARRAY(SELECT id FROM act))
+  -- Every record of the region's spaces in ISO year Y: the sums count them all, the averages only
+  -- the active (reporting) spaces'.
+  WHERE w.iso_year = $2::int AND w.space_id = ANY (ARRAY(SELECT id FROM region_spaces))
   GROUP BY w.space_id
 ),
 wk AS (
-  SELECT count(*)::int AS spaces_reporting, avg(mean_open) AS avg_open,
-         avg(mean_with_animator) AS avg_with_animator,
-         avg(animator_hours / open_with_animator_hours) FILTER (WHERE open_with_animator_hours > 0) AS avg_present,
+  SELECT count(*) FILTER (WHERE r.active)::int AS spaces_reporting,
+         avg(mean_open) FILTER (WHERE r.active) AS avg_open,
+         avg(mean_with_animator) FILTER (WHERE r.active) AS avg_with_animator,
+         avg(animator_hours / opening_hours) FILTER (WHERE r.active AND opening_hours > 0) AS avg_present,
          sum(visits) AS visits, sum(ict) AS ict, sum(job) AS job, sum(leisure) AS leisure,
          sum(housing) AS housing, sum(admin) AS admin, sum(women) AS women, sum(women_base) AS women_base,
          sum(job_seekers) AS job_seekers, sum(job_seekers_base) AS job_seekers_base,
          sum(seniors) AS seniors, sum(seniors_base) AS seniors_base, sum(youth) AS youth,
          sum(youth_base) AS youth_base, sum(mobile) AS mobile
-  FROM per_space
+  FROM per_space p JOIN region_spaces r ON r.id = p.space_id
 ),
 -- The year's sessions by date first (idx_training_sessions_date), then only those of active spaces.
 tr AS (
@@ -107,7 +112,10 @@ ending_spaces AS (
 windows AS (
   SELECT g.space_id, COALESCE(g.valid_from, (g.decided_at AT TIME ZONE 'Europe/Brussels')::date) AS starts_on,
          LEAST(COALESCE(g.valid_until, 'infinity'::date),
-               COALESCE(min(COALESCE(c.valid_from, (c.decided_at AT TIME ZONE 'Europe/Brussels')::date)) - 1,
+               COALESCE(min(CASE WHEN c.status = 'suspended'
+                                 THEN (c.decided_at AT TIME ZONE 'Europe/Brussels')::date
+                                 ELSE COALESCE(c.valid_from, (c.decided_at AT TIME ZONE 'Europe/Brussels')::date)
+                            END) - 1,
                         'infinity'::date)) AS ends_on
   FROM labels g JOIN act a ON a.id = g.space_id
   LEFT JOIN labels c ON c.space_id = g.space_id AND c.scheme = g.scheme
@@ -126,11 +134,12 @@ reference AS (
     details
       ? `,
 per_municipality AS (
-  SELECT a.nis_code, count(*)::int AS spaces_active, sum(f.fte) AS fte, sum(v.visits) AS visits
-  FROM act a
-  LEFT JOIN (SELECT space_id, sum(fte) AS fte FROM assigned GROUP BY space_id) f ON f.space_id = a.id
-  LEFT JOIN per_space v ON v.space_id = a.id
-  GROUP BY a.nis_code
+  SELECT r.nis_code, count(*) FILTER (WHERE r.active)::int AS spaces_active, sum(f.fte) AS fte,
+         sum(v.visits) AS visits
+  FROM region_spaces r
+  LEFT JOIN (SELECT space_id, sum(fte) AS fte FROM assigned GROUP BY space_id) f ON f.space_id = r.id
+  LEFT JOIN per_space v ON v.space_id = r.id
+  GROUP BY r.nis_code
 ),
 details AS (
   SELECT

@@ -130,7 +130,7 @@ describe('regional reports (API queues, worker computes)', () => {
     const done = await until(w.tokens.admin, run.body.id, 'done');
     expect(done.figures).toMatchObject({
       spacesActive: 4,
-      visits: 183,
+      visits: 223,
       municipalitiesTotal: 581,
       animators: 3,
     });
@@ -215,8 +215,8 @@ describe('regional reports (API queues, worker computes)', () => {
       } else flat[key] = value;
     }
     expect(fromSheet).toEqual(flat);
-    expect(fromSheet.visits).toBe(163);
-    expect(fromSheet['visitPurposePct.jobSearch']).toBe(31.3);
+    expect(fromSheet.visits).toBe(203);
+    expect(fromSheet['visitPurposePct.jobSearch']).toBe(35);
 
     const towns = book.getWorksheet('Municipalities')!;
     expect(towns.rowCount).toBe(1 + 19);
@@ -239,7 +239,7 @@ describe('regional reports (API queues, worker computes)', () => {
 
     const csv = (await download(t, w.tokens.staffBRU, run.body.id, 'csv')).body.toString('utf8');
     expect(csv.startsWith('\ufefffigure,value,previous_year\r\n')).toBe(true);
-    expect(csv).toContain('\r\nvisits,163,92\r\n');
+    expect(csv).toContain('\r\nvisits,203,92\r\n');
     // The funding written by the cache test above is part of the data now: 65.0 and 66,000.
     expect(csv).toContain('\r\navgMunicipalSupportPct,65,\r\nfundingTotalEur,66000,\r\n');
     expect(csv).toContain('\r\n21004,Bruxelles,185103,2,1.3,0.07,17.21,163\r\n');
@@ -258,6 +258,8 @@ describe('regional reports (API queues, worker computes)', () => {
     );
     expect(visits.get('21001')).toBe('<5');
     expect(visits.get('21004')).toBe('withheld');
+    // One pattern for the country: VLA's two 4s (8) would otherwise be BE's 100 − BRU's 92.
+    expect(figures.visits).toBe('withheld');
     const file = await download(t, w.tokens.staffBRU, run.body.id, 'html');
     expect(file.headers.get('content-disposition')).toBe(
       'attachment; filename="report-BRU-2019-nl-public.html"',

@@ -1,8 +1,10 @@
+import { DataSource } from 'typeorm';
 import { FiguresService } from '../../libs/reports/src/index.js';
 import {
   BE_2020_TOP,
   BRU_2020,
   BRU_2020_MUNICIPALITIES,
+  PUBLIC_2019,
   WAL_2020,
 } from '../fixtures/reports/expected-figures.js';
 import { seedReportFixture } from '../fixtures/reports/regional-fixture.js';
@@ -46,7 +48,9 @@ describe('regional report figures (real PostgreSQL, hand-computed fixture)', () 
     expect(rows.get('21004')?.name).toBe('Bruxelles / Brussel');
     const empty = f.byMunicipality.filter((m) => m.spacesActive === 0);
     expect(empty).toHaveLength(17);
-    expect(empty.every((m) => m.visits === null && m.animatorFte === null)).toBe(true);
+    expect(empty.every((m) => m.animatorFte === null)).toBe(true);
+    // Schaerbeek has no active space but the 2020-W53 record of BRU-F (opened 2 January 2021).
+    expect(empty.filter((m) => m.visits !== null).map((m) => [m.nisCode, m.visits])).toEqual([['21015', 40]]);
     expect(f.byMunicipality.map((m) => m.nisCode)).toEqual(
       [...f.byMunicipality.map((m) => m.nisCode)].sort(),
     );
@@ -80,7 +84,27 @@ describe('regional report figures (real PostgreSQL, hand-computed fixture)', () 
     const { byMunicipality, previousYear, ...top } = f;
     expect(top).toEqual(BE_2020_TOP);
     expect(byMunicipality).toHaveLength(581);
-    expect(previousYear.spacesActive).toBe(5);
+    // 2019: A, A1, B, E, WAL-C and VLA-G, VLA-H (closed at the end of 2019).
+    expect(previousYear.spacesActive).toBe(7);
+  });
+
+  it('counts every weekly record of ISO year Y, of spaces not active in Y too, in the sums only', async () => {
+    // BRU-F opened on 2 January 2021 and reported 2020-W53 (40 visits): in the sums of 2020 (BRU and
+    // BE), not among the reporting spaces nor in the averages.
+    const { figures: f } = await compute('BRU', 2020);
+    expect([f.visits, f.mobileActions, f.spacesReporting, f.avgWeeklyOpeningHours]).toEqual([203, 5, 2, 16]);
+    expect(f.byMunicipality.find((m) => m.nisCode === '21015')).toMatchObject({
+      spacesActive: 0,
+      visits: 40,
+    });
+    expect((await compute('BE', 2020)).figures.visits).toBe(223);
+  });
+
+  it('divides animator hours by all opening hours of the space, weeks without animator hours too', async () => {
+    // BRU-A1: 10 h open (no animator hours) and 10 h open with 20 animator hours → 1.0, not 2.0;
+    // with BRU-A's 1.5 → 1.25 → 1.3. BRU-E (2019) never gave animator hours: no ratio, not 0.
+    expect((await compute('BRU', 2020)).figures.avgAnimatorsPresent).toBe(1.3);
+    expect((await compute('BRU', 2019)).figures.avgAnimatorsPresent).toBe(1);
   });
 
   it('gives the funding mix and the spaces whose project funding ends next year', async () => {
@@ -93,14 +117,66 @@ describe('regional report figures (real PostgreSQL, hand-computed fixture)', () 
   });
 
   it('suppresses small visitor counts for the public, and what would give them away', async () => {
-    // BRU 2019: Anderlecht (BRU-E) had 2 visits; Brussels city 40, Ixelles 50, total 92.
+    // BRU 2019: Anderlecht (BRU-E) had 2 visits; Brussels city 40, Ixelles 50, total 92 (withheld: see
+    // PUBLIC_2019, VLA's 8 would otherwise be BE − BRU).
     const { figures: f } = await compute('BRU', 2019, 'public');
     const rows = new Map(f.byMunicipality.map((m) => [m.nisCode, m.visits]));
     expect(rows.get('21001')).toBe('<5');
     expect(rows.get('21004')).toBe('withheld');
     expect(rows.get('21009')).toBe(50);
-    expect(f.visits).toBe(92);
+    expect(f.visits).toBe('withheld');
     const internal = (await compute('BRU', 2019)).figures;
     expect(new Map(internal.byMunicipality.map((m) => [m.nisCode, m.visits])).get('21001')).toBe(2);
+    expect(internal.visits).toBe(92);
+  });
+
+  it('publishes every public report of a year from one national pattern (2019)', async () => {
+    const reports = {} as Record<keyof typeof PUBLIC_2019, Awaited<ReturnType<typeof compute>>['figures']>;
+    for (const region of ['BRU', 'WAL', 'VLA', 'BE'] as const) {
+      reports[region] = (await compute(region, 2019, 'public')).figures;
+      const expected = PUBLIC_2019[region];
+      expect(reports[region].visits).toBe(expected.visits);
+      const cells = new Map(reports[region].byMunicipality.map((m) => [m.nisCode, m.visits]));
+      for (const [nis, cell] of Object.entries(expected.byMunicipality))
+        expect([nis, cells.get(nis)]).toEqual([nis, cell]);
+    }
+    // Each municipality is shown in BE exactly as in its region's report.
+    const be = new Map(reports.BE.byMunicipality.map((m) => [m.nisCode, m.visits]));
+    for (const region of ['BRU', 'WAL', 'VLA'] as const) {
+      for (const m of reports[region].byMunicipality)
+        expect([m.nisCode, be.get(m.nisCode)]).toEqual([m.nisCode, m.visits]);
+    }
+    // BE = BRU + WAL + VLA: two of them hidden, so neither is BE minus the others.
+    const totals = [reports.BRU.visits, reports.WAL.visits, reports.VLA.visits];
+    expect(totals.filter((v) => typeof v !== 'number' && v !== null)).toHaveLength(2);
+  });
+
+  it('shows previousYear exactly as the public report of Y−1 shows its year', async () => {
+    for (const region of ['BRU', 'VLA', 'BE'] as const) {
+      const {
+        byMunicipality: _m,
+        previousYear: _p,
+        ...y2019
+      } = (await compute(region, 2019, 'public')).figures;
+      const { previousYear: shown } = (await compute(region, 2020, 'public')).figures;
+      expect([region, shown]).toEqual([region, y2019]);
+    }
+    // Two Flemish municipalities with 4 visits each: 8 published would make both 4.
+    expect((await compute('VLA', 2020, 'public')).figures.previousYear.visits).toBe('withheld');
+    expect((await compute('BRU', 2020, 'public')).figures.previousYear.visits).toBe('withheld');
+  });
+
+  it('shows a public total of 1–4 as "<5", never as withheld', async () => {
+    // VLA 2019 alone: 4 + 4 = 8 is withheld; a VLA-only week of 3 visits in 2018 is a total of 3.
+    const [g] = await t.app.get(DataSource).query(`SELECT id FROM spaces WHERE ref = 'VLA-G'`);
+    await t.app.get(DataSource).query(
+      `INSERT INTO weekly_activity (space_id, week, iso_year, week_start, opening_hours, visits)
+       VALUES ($1, '2018-W10', 2018, '2018-03-05', 10, 3)`,
+      [g.id],
+    );
+    const { figures: f } = await compute('VLA', 2018, 'public');
+    expect(f.visits).toBe('<5');
+    expect(f.byMunicipality.find((m) => m.nisCode === '11002')?.visits).toBe('<5');
+    expect((await compute('BE', 2018, 'public')).figures.visits).toBe('<5');
   });
 });

@@ -520,6 +520,23 @@ export const MATRIX: MatrixLine[] = [
     access: 'staff-of-region',
     path: '/api/v1/reports/{reportId}/download?format=html',
   },
+  {
+    route: 'GET /api/v1/public/reports',
+    access: 'public',
+    path: '/api/v1/public/reports?region=BRU&year=2016',
+  },
+  {
+    route: 'GET /api/v1/public/reports/:id',
+    access: 'public',
+    path: '/api/v1/public/reports/{reportId}',
+    note: 'the fixture run is internal: 404 for everyone, signed in or not',
+  },
+  {
+    route: 'GET /api/v1/public/reports/:id/download',
+    access: 'public',
+    path: '/api/v1/public/reports/{reportId}/download?format=html',
+    note: 'the fixture run is internal: 404 for everyone, signed in or not',
+  },
 
   // --- pages ----------------------------------------------------------------------------------------
   { route: 'GET /', access: 'public', path: '/' },

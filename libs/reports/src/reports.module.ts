@@ -4,11 +4,19 @@ import { FiguresRepository } from './figures/figures.repository.js';
 import { FiguresService } from './figures/figures.service.js';
 import { GenerateReportJobHandler } from './jobs/generate-report.handler.js';
 import './reports.messages.js';
+import { PublicReportsController } from './runs/public-reports.controller.js';
+import { PublicReportsService } from './runs/public-reports.service.js';
 import { ReportRunsRepository } from './runs/report-runs.repository.js';
 import { ReportsController } from './runs/reports.controller.js';
 import { ReportsService } from './runs/reports.service.js';
 
-const SERVICES = [FiguresRepository, FiguresService, ReportRunsRepository, ReportsService];
+const SERVICES = [
+  FiguresRepository,
+  FiguresService,
+  ReportRunsRepository,
+  ReportsService,
+  PublicReportsService,
+];
 
 /** Services of the reports lib, for any app. */
 @Module({
@@ -21,7 +29,7 @@ export class ReportsModule {}
 /** HTTP routes of the reports lib: they queue runs and read them, never compute. */
 @Module({
   imports: [ReportsModule],
-  controllers: [ReportsController],
+  controllers: [ReportsController, PublicReportsController],
 })
 export class ReportsHttpModule {}
 

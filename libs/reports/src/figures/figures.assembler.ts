@@ -2,7 +2,7 @@
  * Turns the raw SQL rows into the figures of figures.md: rounding, null/0 rules, municipality names
  * and, for the public audience, small-cell suppression. Pure: unit-tested without a database.
  */
-import type { MunicipalityDbRow, YearRow } from './figures.repository.js';
+import type { MunicipalityDbRow, NationalVisitsRow, YearRow } from './figures.repository.js';
 import { count, ratio, recorded } from './figure-rules.js';
 import {
   PROFILE_KEYS,
@@ -14,9 +14,15 @@ import {
   type ReportAudience,
   type ReportFigures,
   type ReportLanguage,
+  type ReportRegion,
   type YearFigures,
 } from './figures.types.js';
-import { isSmall, protectCount, protectGroup } from './suppression.rule.js';
+import {
+  nationalPattern,
+  type MunicipalityVisits,
+  type NationalPattern,
+} from './national-suppression.rule.js';
+import { isSmall, protectGroup } from './suppression.rule.js';
 
 const num = (v: string | number | null | undefined): number | null =>
   v === null || v === undefined ? null : Number(v);
@@ -123,12 +129,13 @@ export function municipalityRows(rows: MunicipalityDbRow[], language: ReportLang
 }
 
 /**
- * Public audience. Visitor cells: the visits total, the visits per municipality (an additive group
- * whose total is published), the purpose shares (an additive group: they sum to 100 and the reader may
- * know the total of purposes) and the profile shares (each one recomputable from the visits).
- * A share whose count is 1–4 is published as '<5'; cells that would give it away are 'withheld'.
+ * Public audience, one year's top-level figures. Visitor cells: the visits total (whose cell comes from
+ * the year's national pattern, see national-suppression.rule.ts), the purpose shares (an additive
+ * group: they sum to 100 and the reader may know the total of purposes) and the profile shares (each
+ * one recomputable from the visits). A share whose count is 1–4 is published as '<5'; cells that would
+ * give it away are 'withheld'.
  */
-export function suppressYear(figures: YearFigures, counts: VisitorCounts): YearFigures {
+export function suppressYear(figures: YearFigures, counts: VisitorCounts, visits: Cell): YearFigures {
   const purposeParts = PURPOSE_KEYS.map((k) => counts.purposes[k]);
   const purposeTotal = purposeParts.reduce<number>((s, v) => s + (v ?? 0), 0);
   const purposes = protectGroup(purposeParts, purposeTotal);
@@ -146,7 +153,29 @@ export function suppressYear(figures: YearFigures, counts: VisitorCounts): YearF
       return [k, c !== null && isSmall(c) ? '<5' : figures.visitorProfilePct[k]];
     }),
   ) as Record<ProfileKey, Cell>;
-  return { ...figures, visits: protectCount(counts.visits), visitPurposePct, visitorProfilePct };
+  return { ...figures, visits, visitPurposePct, visitorProfilePct };
+}
+
+/** The whole country's visits per municipality for Y and Y−1: what the public pattern is made of. */
+export interface NationalVisits {
+  region: ReportRegion;
+  current: NationalVisitsRow[];
+  previous: NationalVisitsRow[];
+}
+
+const leaves = (rows: NationalVisitsRow[]): MunicipalityVisits[] =>
+  rows.map((r) => ({ regionCode: r.region_code, nisCode: r.nis_code, visits: num(r.visits) }));
+
+/**
+ * The report's visits cell in the national pattern. The pattern is built from the same weekly sums as
+ * the report, so they must agree; if they ever did not, publishing would be unsafe: the run fails.
+ */
+function visitsCell(pattern: NationalPattern, region: ReportRegion, visits: number | null): Cell {
+  const cell = region === 'BE' ? pattern.total : (pattern.regions.get(region) ?? null);
+  if (typeof cell === 'number' || cell === null ? cell !== visits : visits === null) {
+    throw new Error(`public figures: the ${region} visits disagree with the national pattern`);
+  }
+  return cell;
 }
 
 export function assembleFigures(input: {
@@ -155,20 +184,34 @@ export function assembleFigures(input: {
   municipalities: MunicipalityDbRow[];
   audience: ReportAudience;
   language: ReportLanguage;
+  /** Required for the public audience: its suppression pattern covers the whole country. */
+  national?: NationalVisits;
 }): ReportFigures {
   let current = yearFigures(input.current);
   let previous = yearFigures(input.previous);
   let byMunicipality = municipalityRows(input.municipalities, input.language);
   if (input.audience === 'public') {
+    const national = input.national;
+    if (!national) throw new Error('public figures need the national visits');
+    // One pattern per year for every public report, so that no combination of them gives a small
+    // count away; Y−1 (previousYear) is shown exactly as the Y−1 report shows it.
+    const now = nationalPattern(leaves(national.current));
+    const before = nationalPattern(leaves(national.previous));
     const counts = visitorCounts(input.current);
-    current = suppressYear(current, counts);
-    previous = suppressYear(previous, visitorCounts(input.previous));
-    const group = protectGroup(
-      byMunicipality.map((m) => m.visits as number | null),
-      counts.visits,
+    const previousCounts = visitorCounts(input.previous);
+    current = suppressYear(current, counts, visitsCell(now, national.region, counts.visits));
+    previous = suppressYear(
+      previous,
+      previousCounts,
+      visitsCell(before, national.region, previousCounts.visits),
     );
-    byMunicipality = byMunicipality.map((m, i) => ({ ...m, visits: group.cells[i] }));
-    if (group.withholdTotal) current = { ...current, visits: 'withheld' };
+    byMunicipality = byMunicipality.map((m) => {
+      const cell = now.municipalities.get(m.nisCode) ?? null;
+      if ((typeof cell === 'number' || cell === null) && cell !== m.visits) {
+        throw new Error(`public figures: municipality ${m.nisCode} disagrees with the national pattern`);
+      }
+      return { ...m, visits: cell };
+    });
   }
   return { ...current, byMunicipality, previousYear: previous };
 }

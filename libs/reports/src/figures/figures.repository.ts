@@ -11,27 +11,42 @@ import { DataSource } from 'typeorm';
  * - active in Y: opened on or before 31 Dec Y and not closed before 1 Jan Y;
  * - weekly activity by ISO week-year (`iso_year`); training sessions, equipment, assignments and
  *   funding by calendar dates or year;
- * - only the active spaces' records count, antennas included (an antenna is a space of its own).
+ * - the sums of weekly records (visits, purposes, profiles, mobile actions, the municipality visits)
+ *   cover every record of ISO year Y of the region's spaces, active in Y or not: a space that opens on
+ *   2 January can report the ISO week that began on 28 December. The averages are over reporting
+ *   spaces (active, with a record), as figures.md defines them. Antennas are spaces of their own.
+ *
+ * `national` (the public audience) widens the weekly pass to the whole country and adds each
+ * municipality's visits: the public suppression pattern is one for the country (national-suppression
+ * .rule.ts), so a regional report needs the other regions' visits too, read in the same pass.
  *
  * A label is valid from `valid_from` (or the decision's date) to `valid_until` (open when absent), cut
  * short by a later `suspended` or `withdrawn` decision for the same space and scheme: the granted label
- * then ends the day before that decision takes effect (its `valid_from`, or the day it was decided, in
- * Brussels). A later `granted` row is a label of its own.
+ * then ends the day before that decision takes effect: the day a suspension was decided (in Brussels; a
+ * suspension row keeps the term of the label it suspends), a withdrawal's `valid_from` or the day it was
+ * decided. A later `granted` row is a label of its own.
  */
-function yearSql(withDetails: boolean): string {
+function yearSql(withDetails: boolean, national: boolean): string {
   return `
-WITH active AS (
-  SELECT s.id, s.ref, s.name, s.nis_code FROM spaces s
-  WHERE ($1::char(3) IS NULL OR s.region_code = $1::char(3))
-    AND s.opened_on <= make_date($2::int, 12, 31)
-    AND (s.closed_on IS NULL OR s.closed_on >= make_date($2::int, 1, 1))
+WITH scope AS (
+  SELECT s.id, s.ref, s.name, s.nis_code, s.region_code,
+         ($1::char(3) IS NULL OR s.region_code = $1::char(3)) AS in_region,
+         (s.opened_on <= make_date($2::int, 12, 31)
+          AND (s.closed_on IS NULL OR s.closed_on >= make_date($2::int, 1, 1))) AS active
+  FROM spaces s${
+    national
+      ? ''
+      : `
+  WHERE ($1::char(3) IS NULL OR s.region_code = $1::char(3))`
+  }
 ),
+active AS (SELECT id, ref, name, nis_code FROM scope WHERE in_region AND active),
 per_space AS (
   SELECT w.space_id,
          avg(w.opening_hours) AS mean_open,
          avg(w.hours_with_animator) AS mean_with_animator,
          sum(w.animator_hours) AS animator_hours,
-         sum(w.opening_hours) FILTER (WHERE w.animator_hours IS NOT NULL) AS open_with_animator_hours,
+         sum(w.opening_hours) AS opening_hours,
          sum(w.visits) AS visits,
          sum(w.visits_ict_learning) AS ict, sum(w.visits_job_search) AS job,
          sum(w.visits_leisure_culture) AS leisure, sum(w.visits_housing_elearning) AS housing,
@@ -46,22 +61,28 @@ per_space AS (
          sum(w.visits) FILTER (WHERE w.visitors_youth IS NOT NULL) AS youth_base,
          sum(w.mobile_actions) AS mobile
   FROM weekly_activity w
-  -- Probes (iso_year, space_id) with the active spaces' ids: faster than the hash join over the whole
-  -- year that the planner picks for a join (docs/performance.md, scenario 1).
-  WHERE w.iso_year = $2::int AND w.space_id = ANY (ARRAY(SELECT id FROM active))
+  -- Probes (iso_year, space_id) with the scope's ids: faster than the hash join over the whole year
+  -- that the planner picks for a join (docs/performance.md, scenario 1).
+  WHERE w.iso_year = $2::int AND w.space_id = ANY (ARRAY(SELECT id FROM scope))
   GROUP BY w.space_id
 ),
+region_weeks AS (
+  SELECT p.*, sc.active FROM per_space p JOIN scope sc ON sc.id = p.space_id WHERE sc.in_region
+),
 week_totals AS (
-  SELECT count(*)::int AS spaces_reporting,
-         avg(mean_open) AS avg_open, avg(mean_with_animator) AS avg_with_animator,
-         avg(animator_hours / open_with_animator_hours) FILTER (WHERE open_with_animator_hours > 0) AS avg_present,
+  SELECT count(*) FILTER (WHERE active)::int AS spaces_reporting,
+         avg(mean_open) FILTER (WHERE active) AS avg_open,
+         avg(mean_with_animator) FILTER (WHERE active) AS avg_with_animator,
+         -- Σ animator hours over Σ opening hours of all the space's weeks; a space that never gave
+         -- animator hours has a null ratio, which avg skips.
+         avg(animator_hours / opening_hours) FILTER (WHERE active AND opening_hours > 0) AS avg_present,
          sum(visits) AS visits, sum(ict) AS ict, sum(job) AS job, sum(leisure) AS leisure,
          sum(housing) AS housing, sum(admin) AS admin,
          sum(women) AS women, sum(women_base) AS women_base,
          sum(job_seekers) AS job_seekers, sum(job_seekers_base) AS job_seekers_base,
          sum(seniors) AS seniors, sum(seniors_base) AS seniors_base,
          sum(youth) AS youth, sum(youth_base) AS youth_base, sum(mobile) AS mobile
-  FROM per_space
+  FROM region_weeks
 ),
 training AS (
   SELECT count(*)::int AS sessions, sum(t.duration_hours) AS training_hours,
@@ -113,7 +134,10 @@ label_windows AS (
   SELECT g.space_id,
          COALESCE(g.valid_from, (g.decided_at AT TIME ZONE 'Europe/Brussels')::date) AS starts_on,
          LEAST(COALESCE(g.valid_until, 'infinity'::date),
-               COALESCE(min(COALESCE(c.valid_from, (c.decided_at AT TIME ZONE 'Europe/Brussels')::date)) - 1,
+               COALESCE(min(CASE WHEN c.status = 'suspended'
+                                 THEN (c.decided_at AT TIME ZONE 'Europe/Brussels')::date
+                                 ELSE COALESCE(c.valid_from, (c.decided_at AT TIME ZONE 'Europe/Brussels')::date)
+                            END) - 1,
                         'infinity'::date)) AS ends_on
   FROM labels g JOIN active a ON a.id = g.space_id
   LEFT JOIN labels c ON c.space_id = g.space_id AND c.scheme = g.scheme
@@ -133,11 +157,13 @@ reference AS (
     withDetails
       ? `,
 per_municipality AS (
-  SELECT a.nis_code, count(*)::int AS spaces_active, sum(f.fte) AS fte, sum(v.visits) AS visits
-  FROM active a
-  LEFT JOIN (SELECT space_id, sum(fte) AS fte FROM assigned GROUP BY space_id) f ON f.space_id = a.id
-  LEFT JOIN per_space v ON v.space_id = a.id
-  GROUP BY a.nis_code
+  SELECT sc.nis_code, count(*) FILTER (WHERE sc.active)::int AS spaces_active, sum(f.fte) AS fte,
+         sum(v.visits) AS visits
+  FROM scope sc
+  LEFT JOIN (SELECT space_id, sum(fte) AS fte FROM assigned GROUP BY space_id) f ON f.space_id = sc.id
+  LEFT JOIN per_space v ON v.space_id = sc.id
+  WHERE sc.in_region
+  GROUP BY sc.nis_code
 ),
 -- The municipality rows (those without any space included: the coverage gap) and the annex, as JSON
 -- with numerics as text so that they keep every digit.
@@ -157,16 +183,33 @@ details AS (
      FROM ending_spaces e JOIN active a ON a.id = e.space_id) AS project_funding_ending
 )`
       : ''
+  }${
+    national
+      ? `,
+-- Every municipality's visits in the country (all spaces' records of ISO year Y), numerics as text.
+national AS (
+  SELECT json_agg(json_build_object('nis_code', n.nis_code, 'region_code', n.region_code,
+                                    'visits', n.visits::text) ORDER BY n.nis_code) AS national_visits
+  FROM (SELECT sc.nis_code, trim(min(sc.region_code)) AS region_code, sum(p.visits) AS visits
+        FROM per_space p JOIN scope sc ON sc.id = p.space_id
+        GROUP BY sc.nis_code) n
+)`
+      : ''
   }
 SELECT (SELECT count(*)::int FROM active) AS spaces_active,
        (SELECT count(DISTINCT nis_code)::int FROM active) AS municipalities_covered,
        (SELECT count(*)::int FROM ending_spaces) AS ending,
-       week_totals.*, training.*, kit.*, staff.*, funding_totals.*, labelled.*, reference.*${withDetails ? ', details.*' : ''}
-FROM week_totals, training, kit, staff, funding_totals, labelled, reference${withDetails ? ', details' : ''}`;
+       week_totals.*, training.*, kit.*, staff.*, funding_totals.*, labelled.*, reference.*${withDetails ? ', details.*' : ''}${national ? ', national.*' : ''}
+FROM week_totals, training, kit, staff, funding_totals, labelled, reference${withDetails ? ', details' : ''}${national ? ', national' : ''}`;
 }
 
-const YEAR_SQL = yearSql(false);
-const YEAR_WITH_DETAILS_SQL = yearSql(true);
+/** The four statements, built once: with or without the details, with or without the national pass. */
+const YEAR_SQL = {
+  plain: yearSql(false, false),
+  national: yearSql(false, true),
+  details: yearSql(true, false),
+  detailsNational: yearSql(true, true),
+};
 
 export interface YearRow {
   spaces_active: number;
@@ -217,8 +260,20 @@ export interface MunicipalityDbRow {
   visits: string | null;
 }
 
+/** One municipality's visits of ISO year Y, anywhere in the country (municipalities with records). */
+export interface NationalVisitsRow {
+  nis_code: string;
+  region_code: string;
+  visits: string | null;
+}
+
+/** A year's figures, with the country's municipality visits when asked for (the public audience). */
+export interface YearFiguresRow extends YearRow {
+  nationalVisits: NationalVisitsRow[];
+}
+
 /** The year's figures with the municipality rows and the annex (the report's year Y). */
-export interface YearWithDetailsRow extends YearRow {
+export interface YearWithDetailsRow extends YearFiguresRow {
   municipalities: MunicipalityDbRow[];
   fundingBySource: Array<{ source: string; amount: string }>;
   projectFundingEnding: Array<{ ref: string; name: string; ends_on: string }>;
@@ -228,21 +283,35 @@ export interface YearWithDetailsRow extends YearRow {
 export class FiguresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every top-level figure of one year, as raw sums, counts and unrounded means. */
-  async yearFigures(region: string | null, year: number): Promise<YearRow> {
-    const [row] = await this.dataSource.query(YEAR_SQL, [region, year]);
-    return row as YearRow;
+  /**
+   * Every top-level figure of one year, as raw sums, counts and unrounded means; with `national`, also
+   * every municipality's visits in the country (empty otherwise).
+   */
+  async yearFigures(region: string | null, year: number, national = false): Promise<YearFiguresRow> {
+    const [row] = await this.dataSource.query(national ? YEAR_SQL.national : YEAR_SQL.plain, [region, year]);
+    const { national_visits: nationalVisits, ...figures } = row;
+    return { ...(figures as YearRow), nationalVisits: nationalVisits ?? [] };
   }
 
   /**
    * The same figures, plus one row per municipality of the region (those without any space included:
    * the coverage gap), the year's funding by source and the spaces whose project funding ends next year.
    */
-  async yearWithDetails(region: string | null, year: number): Promise<YearWithDetailsRow> {
-    const [row] = await this.dataSource.query(YEAR_WITH_DETAILS_SQL, [region, year]);
-    const { municipalities, funding_by_source: sources, project_funding_ending: ending, ...figures } = row;
+  async yearWithDetails(region: string | null, year: number, national = false): Promise<YearWithDetailsRow> {
+    const [row] = await this.dataSource.query(national ? YEAR_SQL.detailsNational : YEAR_SQL.details, [
+      region,
+      year,
+    ]);
+    const {
+      municipalities,
+      funding_by_source: sources,
+      project_funding_ending: ending,
+      national_visits: nationalVisits,
+      ...figures
+    } = row;
     return {
       ...(figures as YearRow),
+      nationalVisits: nationalVisits ?? [],
       municipalities: municipalities ?? [],
       fundingBySource: sources ?? [],
       projectFundingEnding: ending ?? [],

@@ -22,13 +22,26 @@ export class FiguresService {
     language: ReportLanguage;
   }): Promise<{ figures: ReportFigures; annex: ReportAnnex }> {
     const region = params.region === 'BE' ? null : params.region;
+    // The public edition's suppression pattern is one for the whole country: the same statements then
+    // also read every municipality's visits (national-suppression.rule.ts).
+    const national = params.audience === 'public';
     // Two statements in parallel: Y with its municipality rows and annex, and Y−1 for the comparison.
-    const [{ municipalities, fundingBySource: sources, projectFundingEnding: ending, ...current }, previous] =
-      await Promise.all([
-        this.repository.yearWithDetails(region, params.year),
-        this.repository.yearFigures(region, params.year - 1),
-      ]);
-    const figures = assembleFigures({ current, previous, municipalities, ...params });
+    const [
+      { municipalities, fundingBySource: sources, projectFundingEnding: ending, nationalVisits, ...current },
+      { nationalVisits: previousNationalVisits, ...previous },
+    ] = await Promise.all([
+      this.repository.yearWithDetails(region, params.year, national),
+      this.repository.yearFigures(region, params.year - 1, national),
+    ]);
+    const figures = assembleFigures({
+      current,
+      previous,
+      municipalities,
+      ...params,
+      national: national
+        ? { region: params.region, current: nationalVisits, previous: previousNationalVisits }
+        : undefined,
+    });
     const total = sources.reduce((s, r) => s + Number(r.amount), 0);
     const annex: ReportAnnex = {
       fundingBySource: sources.map((r) => ({

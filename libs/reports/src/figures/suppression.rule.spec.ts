@@ -147,12 +147,19 @@ describe('small-cell suppression', () => {
           fte: null,
           visits: weights[i] === 0 && v === 0 ? null : String(v),
         }));
+        // The whole country is this one region: the national pattern is then the region's.
+        const nationalVisits = municipalities.map((m) => ({
+          nis_code: m.nis_code,
+          region_code: 'BRU',
+          visits: m.visits,
+        }));
         const f = assembleFigures({
           current: year.row,
           previous: year.row,
           municipalities,
           audience: 'public',
           language: 'en',
+          national: { region: 'BRU', current: nationalVisits, previous: nationalVisits },
         });
         // Visits: the total and each municipality.
         if (typeof f.visits === 'number') expect(f.visits === 0 || f.visits >= 5).toBe(true);

@@ -38,6 +38,31 @@ export interface StoredArtifact {
   content: Buffer;
 }
 
+/** A published edition, as the public list shows it. */
+export interface PublishedRun {
+  id: string;
+  region: string;
+  year: number;
+  language: string;
+  finishedAt: Date;
+  formats: string[];
+}
+
+/**
+ * The published editions: of the public, finished runs computed under the current definition version
+ * (`$1`, a cache-key pattern), the latest of each region, year and language. An older one (superseded,
+ * or computed under an earlier definition, such as a suppression since corrected) is never served:
+ * the pattern of a year is only safe among editions computed together on the same rules.
+ */
+const PUBLISHED = `published AS (
+  SELECT DISTINCT ON (region_code, year, language) id, trim(region_code) AS region, year, language,
+         finished_at AS "finishedAt", figures
+  FROM report_runs
+  WHERE audience = 'public' AND status = 'done' AND cache_key LIKE $1
+  ORDER BY region_code, year, language, finished_at DESC, id DESC
+)`;
+const FORMATS = `ARRAY(SELECT a.format FROM report_artifacts a WHERE a.run_id = p.id ORDER BY a.format) AS formats`;
+
 const COLUMNS = `id, type, trim(region_code) AS "regionCode", year, audience, language, cache_key AS "cacheKey",
   data_version AS "dataVersion", status, progress, figures, annex, error, requested_by AS "requestedBy",
   created_at AS "createdAt"`;
@@ -130,6 +155,52 @@ export class ReportRunsRepository {
       `UPDATE report_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
       [id, error],
     );
+  }
+
+  /** A page of the published editions, newest year first; `definition` is a cache-key pattern. */
+  async listPublished(
+    definition: string,
+    filter: { region: string | null; year: number | null; limit: number; offset: number },
+  ): Promise<{ items: PublishedRun[]; total: number }> {
+    const rows = await this.dataSource.query(
+      `WITH ${PUBLISHED}
+       SELECT p.id, p.region, p.year, p.language, p."finishedAt", ${FORMATS}, count(*) OVER ()::int AS total
+       FROM published p
+       WHERE ($2::text IS NULL OR p.region = $2) AND ($3::int IS NULL OR p.year = $3)
+       ORDER BY p.year DESC, p.region, p.language
+       LIMIT $4 OFFSET $5`,
+      [definition, filter.region, filter.year, filter.limit, filter.offset],
+    );
+    const total = rows[0]?.total ?? (filter.offset > 0 ? await this.countPublished(definition, filter) : 0);
+    return { items: rows.map(({ total: _, ...run }: PublishedRun & { total: number }) => run), total };
+  }
+
+  /** The total when the page asked for lies past the end (the window count then has no row). */
+  private async countPublished(
+    definition: string,
+    filter: { region: string | null; year: number | null },
+  ): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `WITH ${PUBLISHED}
+       SELECT count(*)::int AS total FROM published p
+       WHERE ($2::text IS NULL OR p.region = $2) AND ($3::int IS NULL OR p.year = $3)`,
+      [definition, filter.region, filter.year],
+    );
+    return row.total;
+  }
+
+  /** One published edition with its figures, or null (not public, not done, superseded, unknown). */
+  async findPublished(
+    definition: string,
+    id: string,
+  ): Promise<(PublishedRun & { figures: ReportFigures }) | null> {
+    const [row] = await this.dataSource.query(
+      `WITH ${PUBLISHED}
+       SELECT p.id, p.region, p.year, p.language, p."finishedAt", ${FORMATS}, p.figures
+       FROM published p WHERE p.id = $2`,
+      [definition, id],
+    );
+    return row ?? null;
   }
 
   async artifact(id: string, format: ReportFormat): Promise<StoredArtifact | null> {

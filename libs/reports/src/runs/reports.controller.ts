@@ -1,16 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, STAFF, type Principal } from '../../../core/src/index.js';
+import {
+  Access,
+  CurrentPrincipal,
+  ParseUuidParamPipe,
+  STAFF,
+  type Principal,
+} from '../../../core/src/index.js';
 import { CreateReportDto, DownloadQueryDto, ReportQueuedDto, ReportRunDto } from '../dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 
@@ -34,7 +30,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportRunDto })
   get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
   ): Promise<ReportRunDto> {
     return this.reports.get(principal, id);
   }
@@ -50,7 +46,7 @@ export class ReportsController {
   )
   async download(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: DownloadQueryDto,
   ): Promise<StreamableFile> {
     const file = await this.reports.download(principal, id, query.format);

@@ -15,8 +15,13 @@ import type { ReportFigures, ReportFormat } from '../figures/figures.types.js';
 import { ReportRunsRepository, type ReportRun, type StoredArtifact } from './report-runs.repository.js';
 import type { CreateReportDto } from '../dto/report.dto.js';
 
-/** Bump when a figure's definition changes, so stored runs computed the old way are not reused. */
-export const FIGURES_DEFINITION_VERSION = 1;
+/**
+ * Bump when a figure's definition changes, so stored runs computed the old way are not reused (nor
+ * published: PublicReportsService serves this version's runs only). 2: the national public
+ * suppression pattern, all weekly records of the ISO year in the sums, avgAnimatorsPresent over all
+ * opening hours.
+ */
+export const FIGURES_DEFINITION_VERSION = 2;
 
 export function reportCacheKey(
   p: { type: string; region: string; year: number; audience: string; language: string },

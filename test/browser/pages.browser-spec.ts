@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { lastCompleteWeek } from '../../libs/activity/src/index.js';
+import { lastCompleteWeek, weekInWords } from '../../libs/activity/src/index.js';
 import { projectRoot } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, type TestApi } from '../support/test-app.js';
@@ -112,7 +112,9 @@ describe('web pages in Chromium', () => {
       await page.fill('#field-openingHours', '12,5');
       await page.click('form.form button[type=submit]');
       await page.waitForSelector('.flash');
-      expect(await page.textContent('.flash')).toContain(week);
+      // The week in words, not its ISO code: "Thank you. Week 47 (16–22 November 2026) is saved."
+      expect(await page.textContent('.flash')).toContain(`Thank you. ${weekInWords(week, 'en')} is saved.`);
+      expect(await page.textContent('h2')).toBe(weekInWords(week, 'en'));
       expect(await page.$('.error-summary')).toBeNull();
       expect(await storedWeek('BRU-A', week)).toEqual([
         { openingHours: 12.5, hoursWithAnimator: 10, visits: 25, visitorsWomen: null },
@@ -160,8 +162,18 @@ describe('web pages in Chromium', () => {
       await page.keyboard.type('12');
       await Promise.all([page.waitForURL('**saved=created'), page.keyboard.press('Enter')]);
       await page.waitForSelector('.flash');
+      expect(await page.textContent('.flash')).toContain(`Dank u. ${weekInWords(week, 'nl')} is bewaard.`);
       const [stored] = await storedWeek('BRU-B', week);
       expect(stored).toMatchObject({ visits: 30, visitorsWomen: 12 });
+      // Hours are shown back with a decimal comma in Dutch.
+      await world.sql(
+        `UPDATE weekly_activity SET opening_hours = 7.5, hours_with_animator = 2.5
+         WHERE week = $1 AND space_id = (SELECT id FROM spaces WHERE ref = 'BRU-B')`,
+        [week],
+      );
+      await page.reload();
+      expect(await page.inputValue('#field-openingHours')).toBe('7,5');
+      expect(await page.inputValue('#field-hoursWithAnimator')).toBe('2,5');
     },
     BROWSER_TIMEOUT,
   );
@@ -181,7 +193,7 @@ describe('web pages in Chromium', () => {
       await page.goto(`/find?q=1000&at=${MONDAY_MORNING}`);
       const open = page.locator('.card', { hasText: 'EPN Bruxelles-Centre' });
       expect(await open.locator('.badge-open').textContent()).toBe('Ouvert maintenant');
-      expect(await open.locator('.badge-label').textContent()).toContain('Label OCR bruxellois');
+      expect(await open.locator('.badge-label').textContent()).toContain('Label EPN bruxellois');
       expect(await open.locator('.hours').textContent()).toContain('lundi');
       expect(await open.locator('.hours').textContent()).toContain('09:00–12:00 (avec un animateur)');
 

@@ -76,8 +76,9 @@ describe('regional staff pages in Chromium', () => {
       expect(await page.textContent('table')).not.toContain('WAL-C');
       // BRU-B's label ends within 60 days, BRU-A's does not.
       const expiring = await page.textContent('main');
-      expect(expiring).toContain('BRU-B): label brussels-ocr ends on');
-      expect(expiring).not.toContain('BRU-A): label');
+      expect(expiring).toContain('BRU-B): Brussels OCR label, ends on');
+      expect(expiring).not.toContain('brussels-ocr');
+      expect(expiring).not.toContain('BRU-A): Brussels OCR label');
 
       await Promise.all([
         page.waitForURL('**/staff/evaluations?region=BRU'),
@@ -103,6 +104,10 @@ describe('regional staff pages in Chromium', () => {
       expect(rows.map((r) => r[3])).toEqual(
         expect.arrayContaining([expect.stringMatching(/Passed|Not passed|Not enough data/)]),
       );
+      // Each rule in the scheme's words, percentages with their sign, no metric codes.
+      expect(rows.map((r) => r[0])).toContain('B1: Open at least 15 h a week to all publics');
+      for (const row of rows) expect(row[0]).not.toMatch(/_| avg /);
+      expect(rows.find((r) => r[0].startsWith('B5:'))?.[2]).toMatch(/^at least [\d.]+ %$/);
       // What the page shows is what the database holds.
       const stored = await world.sql(
         `SELECT r.status, count(e.*)::int AS results, s.ref

@@ -14,6 +14,7 @@ import {
 } from '../../../../libs/core/src/index.js';
 import { AdminPagesRepository } from './admin-pages.repository.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, type FormValues } from './forms.js';
+import { metricName } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { LabelSchemesService } from './lib-services.js';
 import type { PageView } from './page-renderer.js';
@@ -103,7 +104,7 @@ export class AdminPagesService {
           { href: '/admin/users', label: t.usersLink, text: t.usersText },
           { href: '/admin/schemes', label: t.schemesLink, text: t.schemesText },
           { href: '/admin/reference', label: t.referenceLink, text: t.referenceText },
-          { href: '/admin/queues', label: t.queuesLink, text: t.queuesText, lang: 'en' },
+          { href: '/admin/queues', label: t.queuesLink, text: t.queuesText, hreflang: 'en' },
         ],
       },
     };
@@ -281,7 +282,13 @@ export class AdminPagesService {
           return {
             headingId: `scheme-${index}`,
             title: d.title[lang] ?? d.title.en ?? s.scheme,
-            meta: fill(t.schemeMeta, { scheme: s.scheme, version: s.version, region: s.regionCode }),
+            meta: fill(t.schemeMeta, {
+              scheme: s.scheme,
+              version: s.version,
+              region:
+                (CATALOGUES[lang].staff.regionNames as Record<string, string>)[s.regionCode.trim()] ??
+                s.regionCode,
+            }),
             rules: fill(t.schemeRules, {
               years: s.validityYears,
               weeks: d.windowWeeks,
@@ -292,7 +299,7 @@ export class AdminPagesService {
             criteria: d.criteria.map((c) => ({
               id: c.id,
               label: c.label[lang] ?? c.label.en,
-              metric: c.metric.replace(/_/g, ' '),
+              metric: metricName(c.metric, CATALOGUES[lang]),
               threshold:
                 c.operator === 'is_true' ? t.mustBeTrue : fill(t.atLeast, { value: shown(c.threshold) }),
               mandatory: c.mandatory ? t.yes : t.no,

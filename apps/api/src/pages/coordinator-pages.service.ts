@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import {
   AppException,
+  formatCsvProblem,
   translateErrorMessage,
   type FieldError,
   type Language,
@@ -11,7 +12,6 @@ import {
   addWeeks,
   isoWeekOf,
   lastCompleteWeek,
-  weekEnd,
   weekStart,
   weeksBetween,
 } from '../../../../libs/activity/src/index.js';
@@ -28,6 +28,7 @@ import {
   type FieldSpec,
   type FormValues,
 } from './forms.js';
+import { formatDate, formatNumber, inputNumber, locale, weekInWords } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import {
   AnimatorsService,
@@ -114,14 +115,6 @@ export function validWeek(value: unknown): string | null {
   }
 }
 
-const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
-
-function shortDate(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
 /**
  * The coordinator pages: each method calls the lib services the API uses and returns what the
  * page shows. Access to the space has already been checked by the route's @Access.
@@ -154,6 +147,8 @@ export class CoordinatorPagesService {
         historyHref: `${base}/history`,
         trainingHref: `${base}/training`,
         registryHref: `${base}/registry`,
+        hoursHref: `${base}/hours`,
+        labelHref: `${base}/label`,
       };
     });
     return { template: 'my-spaces', title: m.mySpaces.title, section: 'mySpaces', data: { spaces } };
@@ -164,30 +159,42 @@ export class CoordinatorPagesService {
   async weekForm(ref: string, weekParam: unknown, saved: unknown, lang: Language): Promise<PageView> {
     const m = CATALOGUES[lang];
     const week = validWeek(weekParam) ?? lastCompleteWeek(new Date());
-    let values: FormValues;
-    let note: string;
-    try {
-      const stored = await this.weeks.get(ref, week, lang);
-      values = Object.fromEntries(WEEK_FIELDS.map((f) => [f, stored[f] === null ? '' : String(stored[f])]));
-      note = m.week.stored;
-    } catch (error) {
-      if (!(error instanceof AppException) || error.status !== 404 || error.code === 'SPACE.NOT_FOUND')
-        throw error;
-      const prefill = await this.weeks.prefill(ref, week, lang);
-      values = Object.fromEntries(WEEK_FIELDS.map((f) => [f, '']));
-      if (prefill.fromSchedule) {
-        values.openingHours = String(prefill.openingHours);
-        values.hoursWithAnimator = String(prefill.hoursWithAnimator);
-      }
-      note = m.week.prefilled;
-    }
+    const { values, note } = await this.storedOrPrefilled(ref, week, lang);
     const flash =
       saved === 'created' || saved === 'updated'
-        ? fill(m.week.saved, { week })
+        ? fill(m.week.saved, { week: weekInWords(week, lang, lang !== 'fr') })
         : saved === 'unchanged'
-          ? fill(m.week.unchanged, { week })
+          ? fill(m.week.unchanged, { week: weekInWords(week, lang, false) })
           : '';
     return this.weekView(ref, week, values, [], note, flash, lang);
+  }
+
+  /**
+   * What the week's form starts with, and the note that says where it comes from: the figures
+   * already sent, or the hours the opening hours give (only when the space has opening hours).
+   */
+  private async storedOrPrefilled(
+    ref: string,
+    week: string,
+    lang: Language,
+  ): Promise<{ values: FormValues; note: string; from: 'stored' | 'schedule' | 'nothing' }> {
+    const m = CATALOGUES[lang];
+    try {
+      const stored = await this.weeks.get(ref, week, lang);
+      const values = Object.fromEntries(
+        WEEK_FIELDS.map((f) => [f, stored[f] === null ? '' : inputNumber(Number(stored[f]), lang)]),
+      );
+      return { values, note: m.week.stored, from: 'stored' };
+    } catch (error) {
+      if (!(error instanceof AppException) || error.status !== 404 || error.code === 'SPACES.NOT_FOUND')
+        throw error;
+    }
+    const prefill = await this.weeks.prefill(ref, week, lang);
+    const values: FormValues = Object.fromEntries(WEEK_FIELDS.map((f) => [f, '']));
+    if (!prefill.fromSchedule) return { values, note: m.week.noSchedule, from: 'nothing' };
+    values.openingHours = inputNumber(prefill.openingHours, lang);
+    values.hoursWithAnimator = inputNumber(prefill.hoursWithAnimator, lang);
+    return { values, note: m.week.prefilled, from: 'schedule' };
   }
 
   /** Saves the week; answers where to go next, or the form again with every problem named. */
@@ -221,7 +228,10 @@ export class CoordinatorPagesService {
         errors.push(...fieldErrors);
       }
     }
-    const view = await this.weekView(ref, week, values, errors, m.week.prefilled, '', lang);
+    // The form shows what was typed, so "the hours come from your opening hours" is no longer true.
+    const start = await this.storedOrPrefilled(ref, week, lang);
+    const note = start.from === 'schedule' ? '' : start.note;
+    const view = await this.weekView(ref, week, values, errors, note, '', lang);
     return { view: { ...view, status: 400 } };
   }
 
@@ -239,8 +249,7 @@ export class CoordinatorPagesService {
     const last = lastCompleteWeek(new Date());
     const choices = Array.from({ length: WEEK_CHOICES }, (_, i) => addWeeks(last, -i));
     if (!choices.includes(week)) choices.unshift(week);
-    const weekLabel = (w: string) =>
-      `${w} — ${fill(m.week.weekRange, { from: shortDate(weekStart(w), lang), to: shortDate(weekEnd(w), lang) })}`;
+    const weekLabel = (w: string) => weekInWords(w, lang);
     const optionalGroup = (name: WeekField) =>
       !WEEK_GROUPS[0][1].includes(name) && !REQUIRED_WEEK_FIELDS.includes(name);
     const field = (name: WeekField) =>
@@ -272,6 +281,7 @@ export class CoordinatorPagesService {
         weekOptions: choices.map((w) => ({ value: w, label: weekLabel(w), selected: w === week })),
         note,
         flash,
+        weekError: errors.find((e) => e.field === 'week')?.message ?? '',
         errorSummary: errorSummary(errors, m, anchors, fieldId('openingHours')),
         fieldsets: WEEK_GROUPS.map(([legend, fields]) => ({
           legend: m.week[legend] as string,
@@ -307,17 +317,18 @@ export class CoordinatorPagesService {
         const found = byWeek.get(week);
         const isMissing = missing.has(week);
         const href = `/spaces/${encodeURIComponent(ref)}/week?week=${week}`;
+        const named = weekInWords(week, lang, lang === 'nl');
         return {
-          week,
+          week: weekInWords(week, lang),
           rowClass: isMissing ? 'row-missing' : '',
           statusClass: found ? 'status-reported' : isMissing ? 'status-missing' : '',
           status: found ? m.history.reported : isMissing ? m.history.missing : m.history.notExpected,
-          hours: found ? String(found.openingHours) : '',
-          visits: found ? String(found.visits) : '',
+          hours: found ? formatNumber(Number(found.openingHours), lang) : '',
+          visits: found ? formatNumber(found.visits, lang) : '',
           action: found
-            ? fill(m.history.correct, { week })
+            ? fill(m.history.correct, { week: named })
             : isMissing
-              ? fill(m.history.enter, { week })
+              ? fill(m.history.enter, { week: named })
               : '',
           actionHref: found || isMissing ? href : '',
         };
@@ -419,11 +430,11 @@ export class CoordinatorPagesService {
         flash: saved ? fill(t.saved, { title: saved.title }) : '',
         errorSummary: errorSummary(errors, m, anchors, fieldId('title')),
         sessions: sessions.map((s) => ({
-          date: s.date,
+          date: formatDate(s.date, lang),
           title: s.title,
           theme: (t.themes as Record<string, string>)[s.theme] ?? s.theme,
           format: (t.formats as Record<string, string>)[s.format] ?? s.format,
-          hours: String(s.durationHours),
+          hours: formatNumber(s.durationHours, lang),
           participants: `${s.participants} (${t.fields.newParticipants.toLowerCase()}: ${s.newParticipants})`,
         })),
         fields: specs.map((spec) => fieldView(spec, values, errors, m)),
@@ -441,8 +452,8 @@ export class CoordinatorPagesService {
     const values = formValues(body, TRAINING_FIELDS);
     const errors: FieldError[] = [];
     const t = m.training;
-    if (!values.title || values.title.length > 200)
-      errors.push({ field: 'title', message: m.form.requiredField });
+    if (!values.title) errors.push({ field: 'title', message: m.form.requiredField });
+    else if (values.title.length > 200) errors.push({ field: 'title', message: t.titleTooLong });
     if (!isDate(values.date)) errors.push({ field: 'date', message: m.form.date });
     if (!Object.hasOwn(t.themes, values.theme))
       errors.push({ field: 'theme', message: m.form.requiredField });
@@ -459,7 +470,7 @@ export class CoordinatorPagesService {
       if (value === '') errors.push({ field, message: m.form.requiredField });
     }
     if (values.language !== '' && !Object.hasOwn(t.languages, values.language)) {
-      errors.push({ field: 'language', message: m.form.requiredField });
+      errors.push({ field: 'language', message: t.chooseFromList });
     }
     if (!TRAINING_REF.test(values.ref)) errors.push({ field: 'ref', message: t.hints.ref });
     if (errors.length === 0) {
@@ -506,6 +517,7 @@ export class CoordinatorPagesService {
     ]);
     const euros = new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' });
     const decimal = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 });
+    const date = (value: string | null | undefined) => formatDate(value, lang);
     const yesNo = (value: boolean | null) => (value === null ? '' : value ? r.yes : r.no);
     const base = `/spaces/${encodeURIComponent(ref)}/registry`;
     const emails = new Map(animators.items.map((a) => [a.ref, a.email ?? '']));
@@ -525,17 +537,17 @@ export class CoordinatorPagesService {
           email: emails.get(a.animatorRef) ?? '',
           role: (e.roles as Record<string, string>)[a.role] ?? a.role,
           fte: decimal.format(a.fte),
-          startsOn: a.startsOn,
-          endsOn: a.endsOn ?? '',
+          startsOn: date(a.startsOn),
+          endsOn: date(a.endsOn),
           editHref: `${base}/animators/${encodeURIComponent(a.id)}`,
           editWhat: a.animatorName ?? a.animatorRef,
         })),
         equipment: equipment.items.map((item) => ({
           type: (r.types as Record<string, string>)[item.type] ?? item.type,
           ref: item.ref,
-          quantity: String(item.quantity),
-          acquiredOn: item.acquiredOn ?? '',
-          retiredOn: item.retiredOn ?? '',
+          quantity: formatNumber(item.quantity, lang),
+          acquiredOn: date(item.acquiredOn),
+          retiredOn: date(item.retiredOn),
           freeSoftware: yesNo(item.freeSoftware),
           editHref: `${base}/equipment/${encodeURIComponent(item.ref)}`,
           editWhat: item.ref,
@@ -551,7 +563,7 @@ export class CoordinatorPagesService {
               amount: euros.format(Number(f.amountEur)),
               kind: (r.kinds as Record<string, string>)[f.kind] ?? f.kind,
               programme: f.programme ?? '',
-              endsOn: f.endsOn ?? '',
+              endsOn: date(f.endsOn),
               editHref: `${base}/funding/${encodeURIComponent(f.id)}`,
               editWhat: `${f.year} ${source}`,
             };
@@ -625,10 +637,15 @@ export class CoordinatorPagesService {
           dryRun,
           status: 422,
           rejected: {
-            intro: fill(m.imports.rejectedIntro, { count: error.errorCount }),
-            rows: error
-              .formatErrors(lang)
-              .map((e) => ({ line: String(e.line), column: e.column ?? '', message: e.message })),
+            intro: fill(error.errorCount === 1 ? m.imports.rejectedIntroOne : m.imports.rejectedIntro, {
+              count: error.errorCount,
+            }),
+            // Line and column have columns of their own: the problem cell says only what is wrong.
+            rows: error.errors.map((e) => ({
+              line: String(e.line),
+              column: e.column ?? '',
+              message: formatCsvProblem(e, lang, error.messages),
+            })),
           },
         });
       }

@@ -22,6 +22,9 @@ describe('page forms', () => {
   it('knows real dates', () => {
     expect(isDate('2026-11-18')).toBe(true);
     expect(isDate('2026-02-31')).toBe(false);
+    expect(isDate('0000-01-01')).toBe(false);
+    expect(isDate('1026-11-18')).toBe(false);
+    expect(isDate('2100-12-31')).toBe(true);
     expect(isDate('18/11/2026')).toBe(false);
   });
 
@@ -53,7 +56,7 @@ describe('page forms', () => {
     expect(
       fieldErrorsOf({ code: 'VALIDATION.FAILED', details: [{ field: 'a', message: 'b', code: 'c' }] }),
     ).toEqual([{ field: 'a', message: 'b' }]);
-    expect(fieldErrorsOf({ code: 'SPACE.NOT_FOUND' })).toBeNull();
+    expect(fieldErrorsOf({ code: 'SPACES.NOT_FOUND' })).toBeNull();
   });
 
   it('redirects only within the site after login', () => {

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../libs/core/src/index.js';
+import { CALENDAR_YEARS, type FieldError } from '../../../../libs/core/src/index.js';
 import type { Catalogue } from './i18n/catalogues.js';
 
 /**
@@ -43,6 +43,8 @@ export function isDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [y, mo, d] = match.slice(1).map(Number);
+  // The API's and the files' range: a year outside it is a typing error, and 0000 would reach the database.
+  if (y < CALENDAR_YEARS.min || y > CALENDAR_YEARS.max) return false;
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
@@ -77,6 +79,8 @@ export interface FieldSpec {
   options?: Array<{ value: string; label: string }>;
   /** Show "(required)" or "(optional)" after the label; off where a legend already says it. */
   suffix?: boolean;
+  /** The id of a hint shared by several fields (outside the field), read with it by screen readers. */
+  sharedHintId?: string;
 }
 
 export const fieldId = (name: string) => `field-${name}`;
@@ -104,7 +108,9 @@ export function fieldView(
     type: spec.type ?? 'text',
     inputmode: spec.inputmode ?? '',
     autocomplete: spec.autocomplete ?? 'off',
-    describedBy: [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' '),
+    describedBy: [spec.sharedHintId ?? '', hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' '),
     required: spec.required ?? false,
     narrow: spec.narrow ?? false,
     options: spec.options ? spec.options.map((o) => ({ ...o, selected: o.value === value })) : null,

@@ -48,6 +48,9 @@ interface HoursState {
 }
 
 /** The opening-hours editor: a weekly grid and exceptions, saved through the API's opening-hours service. */
+/** The id of the hint on how to write times, shared by every from/to field of the week. */
+const TIME_HINT = 'hours-time-hint';
+
 @Injectable()
 export class HoursPagesService {
   constructor(
@@ -69,7 +72,7 @@ export class HoursPagesService {
       formError: '',
       flash: saved === '1' ? m.saved : '',
       preview: { grid, pending: false },
-      notExact: exact ? '' : fill(m.stored, { expression: stored.expression ?? '' }),
+      notExact: exact ? '' : (stored.expression ?? ''),
       status: 200,
     });
   }
@@ -148,8 +151,13 @@ export class HoursPagesService {
         for (const part of ['from', 'to'] as const) where.set(rangeField(day, n, part), legend);
         return {
           legend,
-          from: field({ name: rangeField(day, n, 'from'), label: m.from, narrow: true }),
-          to: field({ name: rangeField(day, n, 'to'), label: m.to, narrow: true }),
+          from: field({
+            name: rangeField(day, n, 'from'),
+            label: m.from,
+            narrow: true,
+            sharedHintId: TIME_HINT,
+          }),
+          to: field({ name: rangeField(day, n, 'to'), label: m.to, narrow: true, sharedHintId: TIME_HINT }),
           animator: this.checkbox(rangeField(day, n, 'animator'), m.animator, state.values),
         };
       }),
@@ -204,7 +212,8 @@ export class HoursPagesService {
         formAction: `${base}/hours`,
         flash: state.flash,
         errorSummary: errorSummary(summaryErrors, catalogue, anchors, anchors.form),
-        notExact: state.notExact ? { text: m.notExact, stored: state.notExact } : null,
+        // The plain-language preview says what the hours are; the stored code is only for experts.
+        notExact: state.notExact ? { text: m.notExact, code: state.notExact } : null,
         version: Number.isFinite(state.version) ? String(state.version) : '',
         storedRows: String(state.storedRows),
         days,

@@ -96,7 +96,9 @@ export class PublicPagesService implements OnModuleInit {
       data: {
         ...base,
         message,
-        resultsTitle: fill(m.find.results, { count: spaces.length }),
+        resultsTitle: fill(spaces.length === 1 ? m.find.resultsOne : m.find.results, {
+          count: spaces.length,
+        }),
         results: spaces.map((space) => ({
           name: space.name,
           href: `/find/${encodeURIComponent(space.ref)}${at ? `?at=${encodeURIComponent(at)}` : ''}`,

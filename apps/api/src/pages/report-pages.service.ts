@@ -54,7 +54,8 @@ function dateTime(value: Date, lang: Language): string {
 
 function size(bytes: number, lang: Language): string {
   const kb = Math.max(1, Math.ceil(bytes / 1024));
-  return `${new Intl.NumberFormat(locale(lang)).format(kb)} kB`;
+  // French writes kilo-octets as "ko".
+  return `${new Intl.NumberFormat(locale(lang)).format(kb)} ${lang === 'fr' ? 'ko' : 'kB'}`;
 }
 
 /** The region a caller's reports cover: admins choose (null: any), regional staff are fixed to theirs. */

@@ -9,8 +9,14 @@ import {
 } from '../../../../libs/core/src/index.js';
 import { brusselsToday, isoWeekOf } from '../../../../libs/activity/src/index.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues } from './forms.js';
+import { criterionText, formatDate, formatNumber, metricValue, schemeName, weekInWords } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
-import { CompletenessService, EvaluationsService, FundingService } from './lib-services.js';
+import {
+  CompletenessService,
+  EvaluationsService,
+  FundingService,
+  LabelSchemesService,
+} from './lib-services.js';
 import type { PageView } from './page-renderer.js';
 import { StaffLabelsRepository } from './staff-labels.repository.js';
 
@@ -30,20 +36,7 @@ type Outcome = { redirect: string } | { view: PageView };
 const isRegion = (value: unknown): value is StaffRegion =>
   typeof value === 'string' && (STAFF_REGIONS as readonly string[]).includes(value);
 
-const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
-
-function longDate(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-function number(value: number, lang: Language): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
-}
+const number = (value: number, lang: Language) => formatNumber(value, lang, 1);
 
 /**
  * Which region a staff page shows: regional staff always see their own region (a `region` asked for
@@ -66,6 +59,7 @@ export class StaffPagesService {
     private readonly funding: FundingService,
     private readonly evaluations: EvaluationsService,
     private readonly labels: StaffLabelsRepository,
+    private readonly schemes: LabelSchemesService,
   ) {}
 
   async dashboard(principal: Principal, askedRegion: unknown, lang: Language, now = new Date()) {
@@ -99,18 +93,21 @@ export class StaffPagesService {
           completeness: s.completenessPct === null ? m.staff.noData : `${number(s.completenessPct, lang)} %`,
           missing: s.missingWeeks.length,
           historyHref: `/spaces/${encodeURIComponent(s.spaceRef)}/history?year=${year}`,
-          historyLabel: fill(m.staff.spaceHistory, { space: s.name }),
+          historyLabel: m.staff.spaceHistory,
         })),
         expiring: expiring.map((l) => ({
           text: fill(m.staff.expiringItem, {
             space: `${l.spaceName} (${l.spaceRef})`,
-            scheme: l.scheme,
-            date: longDate(l.validUntil, lang),
+            scheme: schemeName(l.scheme, m),
+            date: formatDate(l.validUntil, lang),
           }),
           href: `/staff/labels/${encodeURIComponent(l.spaceRef)}`,
         })),
         funding: funding.items.map((f) => ({
-          text: fill(m.staff.fundingItem, { space: `${f.name} (${f.ref})`, months: f.monthsLeft }),
+          text: fill(f.monthsLeft === 1 ? m.staff.fundingItemOne : m.staff.fundingItem, {
+            space: `${f.name} (${f.ref})`,
+            months: f.monthsLeft,
+          }),
           href: `/spaces/${encodeURIComponent(f.ref)}/registry`,
         })),
         evaluateHref: `/staff/evaluations?region=${region}`,
@@ -185,7 +182,7 @@ export class StaffPagesService {
       // An unknown space, or a space of another region, is a wrong choice in the list, not a broken page.
       if (fieldErrorsOf(error)) return invalid();
       if (error instanceof AppException && (error.status === 404 || error.status === 403)) {
-        if (error.code === 'SPACE.NOT_FOUND' || values.target) return invalid();
+        if (error.code === 'SPACES.NOT_FOUND' || values.target) return invalid();
       }
       throw error;
     }
@@ -207,14 +204,12 @@ export class StaffPagesService {
       fail: m.staff.outcomeFail,
       insufficient_data: m.staff.outcomeInsufficient,
     };
-    const shown = (value: number | boolean | null) =>
-      value === null
-        ? m.staff.noValue
-        : typeof value === 'boolean'
-          ? value
-            ? m.staff.yes
-            : m.staff.no
-          : number(value, lang);
+    const words = { yes: m.staff.yes, no: m.staff.no, none: m.staff.noValue };
+    // The scheme's own words for each rule; a scheme that cannot be read falls back to the metric in words.
+    const definitions = await this.schemes
+      .get(run.scheme, run.schemeVersion)
+      .then((s) => s.definition.criteria)
+      .catch(() => []);
     return {
       template: 'staff-evaluation-run',
       title: m.staff.runTitle,
@@ -222,10 +217,10 @@ export class StaffPagesService {
         // No automatic reload (WCAG 2.2.1, axe meta-refresh): while it runs, the reader checks again.
         checkHref: running ? `/staff/evaluations/${run.id}` : null,
         intro: fill(m.staff.runIntro, {
-          scheme: run.scheme,
+          scheme: schemeName(run.scheme, m),
           version: run.schemeVersion,
-          first: run.window.firstWeek,
-          last: run.window.lastWeek,
+          first: weekInWords(run.window.firstWeek, lang, false),
+          last: weekInWords(run.window.lastWeek, lang, false),
         }),
         statusText,
         statusClass: `status-${run.status}`,
@@ -239,12 +234,12 @@ export class StaffPagesService {
           weeksText: fill(m.staff.weeksWithData, { weeks: s.weeksWithData }),
           caption: fill(m.staff.criteriaCaption, { space: s.spaceName }),
           criteria: s.criteria.map((c) => ({
-            criterion: `${c.criterion} – ${c.metric.replace(/_/g, ' ')}`,
-            measured: shown(c.measured),
+            criterion: criterionText(definitions, c.criterion, c.metric, lang, m),
+            measured: metricValue(c.measured, c.metric, lang, words),
             threshold:
               c.operator === 'is_true'
                 ? m.staff.mustBeTrue
-                : fill(m.staff.atLeast, { value: shown(c.threshold) }),
+                : fill(m.staff.atLeast, { value: metricValue(c.threshold, c.metric, lang, words) }),
             outcome: outcomes[c.outcome] ?? c.outcome,
             outcomeClass: c.outcome === 'pass' ? 'status-reported' : 'status-missing',
             mandatory: c.mandatory ? m.staff.yes : m.staff.no,

@@ -108,6 +108,21 @@ export const adminPagesEn = {
   queuesTitle: 'Background jobs',
   queuesUnavailable:
     'The job dashboard cannot show the queues of this installation. The jobs still run; check the worker logs instead.',
+  /** What each label metric measures, in words (the scheme files name them by code). */
+  metricNames: {
+    avg_weekly_opening_hours: 'Opening hours a week, on average',
+    avg_weekly_hours_with_animator: 'Hours a week with an animator present, on average',
+    avg_weekly_training_hours: 'Training hours a week, on average',
+    avg_weekly_accompanied_free_access_hours: 'Hours of free access with help a week, on average',
+    training_sessions: 'Training sessions',
+    computers_in_service: 'Computers in use',
+    devices_in_service: 'Computers and tablets in use',
+    qualified_animators: 'Qualified animators',
+    pricing_accessible: 'Affordable prices',
+    open_to_all_publics: 'Open to everyone',
+    charter_signed: 'Charter signed',
+    reporting_completeness_pct: 'Weeks reported (%)',
+  },
 };
 
 export const adminPagesFr: typeof adminPagesEn = {
@@ -217,6 +232,21 @@ export const adminPagesFr: typeof adminPagesEn = {
   queuesTitle: 'Tâches de fond',
   queuesUnavailable:
     'Le tableau des tâches ne peut pas afficher les files de cette installation. Les tâches tournent quand même ; consultez plutôt les journaux du worker.',
+  /** What each label metric measures, in words (the scheme files name them by code). */
+  metricNames: {
+    avg_weekly_opening_hours: "Heures d'ouverture par semaine, en moyenne",
+    avg_weekly_hours_with_animator: 'Heures par semaine avec un animateur présent, en moyenne',
+    avg_weekly_training_hours: 'Heures de formation par semaine, en moyenne',
+    avg_weekly_accompanied_free_access_hours: "Heures d'accès libre accompagné par semaine, en moyenne",
+    training_sessions: 'Formations',
+    computers_in_service: 'Ordinateurs en service',
+    devices_in_service: 'Ordinateurs et tablettes en service',
+    qualified_animators: 'Animateurs qualifiés',
+    pricing_accessible: 'Prix accessibles',
+    open_to_all_publics: 'Ouvert à tous',
+    charter_signed: 'Charte signée',
+    reporting_completeness_pct: 'Semaines encodées (%)',
+  },
 };
 
 export const adminPagesNl: typeof adminPagesEn = {
@@ -326,4 +356,19 @@ export const adminPagesNl: typeof adminPagesEn = {
   queuesTitle: 'Achtergrondtaken',
   queuesUnavailable:
     'Het takenoverzicht kan de wachtrijen van deze installatie niet tonen. De taken lopen wel; kijk in de logs van de worker.',
+  /** What each label metric measures, in words (the scheme files name them by code). */
+  metricNames: {
+    avg_weekly_opening_hours: 'Openingsuren per week, gemiddeld',
+    avg_weekly_hours_with_animator: 'Uren per week met een animator aanwezig, gemiddeld',
+    avg_weekly_training_hours: 'Opleidingsuren per week, gemiddeld',
+    avg_weekly_accompanied_free_access_hours: 'Uren vrije toegang met begeleiding per week, gemiddeld',
+    training_sessions: 'Opleidingen',
+    computers_in_service: 'Computers in gebruik',
+    devices_in_service: 'Computers en tablets in gebruik',
+    qualified_animators: 'Gekwalificeerde animatoren',
+    pricing_accessible: 'Betaalbare prijzen',
+    open_to_all_publics: 'Open voor iedereen',
+    charter_signed: 'Charter ondertekend',
+    reporting_completeness_pct: 'Doorgegeven weken (%)',
+  },
 };

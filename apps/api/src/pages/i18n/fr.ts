@@ -68,18 +68,17 @@ export const fr: Catalogue = {
   },
   week: {
     title: 'Encoder une semaine',
-    intro:
-      "Indiquez ce qui s'est passé dans votre espace pendant une semaine. Les heures viennent de votre horaire.",
+    intro: "Indiquez ce qui s'est passé dans votre espace pendant une semaine.",
     chooseWeek: 'Semaine',
     chooseWeekHint: "L'année, puis W et le numéro de la semaine, par exemple 2026-W05.",
     showWeek: 'Afficher cette semaine',
-    weekRange: 'Du {from} au {to}',
     prefilled:
       'Les heures viennent de votre horaire pour cette semaine. Modifiez-les si la semaine était différente.',
+    noSchedule: "Votre horaire n'est pas dans le registre : indiquez donc les heures vous-même.",
     stored:
       'Cette semaine est déjà encodée. Vous pouvez la corriger : les nouveaux chiffres remplacent les anciens.',
-    saved: 'Merci. La semaine {week} est enregistrée.',
-    unchanged: "Rien n'a changé : la semaine {week} avait déjà ces chiffres.",
+    saved: 'Merci. La {week} est enregistrée.',
+    unchanged: "Rien n'a changé : la {week} avait déjà ces chiffres.",
     hoursLegend: 'Heures',
     visitsLegend: 'Visites',
     purposesLegend: 'Pourquoi les gens sont venus (facultatif)',
@@ -136,8 +135,8 @@ export const fr: Catalogue = {
     reported: 'Encodée',
     missing: 'Manquante',
     notExpected: 'Pas demandée',
-    enter: 'Encoder la semaine {week}',
-    correct: 'Corriger la semaine {week}',
+    enter: 'Encoder la {week}',
+    correct: 'Corriger la {week}',
   },
   training: {
     title: 'Formations',
@@ -186,11 +185,12 @@ export const fr: Catalogue = {
     languages: { nl: 'Néerlandais', fr: 'Français', de: 'Allemand', en: 'Anglais', other: 'Autre' },
     refTaken:
       'Cette référence est déjà utilisée pour une autre formation de cet espace. Choisissez-en une autre.',
+    titleTooLong: 'Raccourcissez le titre : 200 caractères au maximum.',
+    chooseFromList: 'Choisissez une des langues de la liste, ou laissez vide.',
   },
   registry: {
     title: 'Animateurs, équipement et financement',
-    intro:
-      'Ce que le registre sait de votre espace. Pour le modifier, envoyez un fichier ou demandez à votre contact régional.',
+    intro: 'Ce que le registre sait des animateurs, de l’équipement et du financement de votre espace.',
     animatorsTitle: 'Animateurs',
     animatorsNone: "Aucun animateur n'est enregistré pour cet espace.",
     equipmentTitle: 'Équipement',
@@ -257,7 +257,9 @@ export const fr: Catalogue = {
       "Le fichier est correct : {created} nouveaux, {updated} modifiés, {unchanged} inchangés. Rien n'est encore enregistré.",
     rejectedTitle: "Le fichier n'a pas été enregistré",
     rejectedIntro:
-      "Rien n'a été enregistré : {count} problème(s) trouvé(s). Corrigez ces lignes dans votre fichier et envoyez-le à nouveau.",
+      "Rien n'a été enregistré : {count} problèmes trouvés. Corrigez ces lignes dans votre fichier et envoyez-le à nouveau.",
+    rejectedIntroOne:
+      "Rien n'a été enregistré : 1 problème trouvé. Corrigez cette ligne dans votre fichier et envoyez-le à nouveau.",
     caption: 'Lignes à corriger',
     colLine: 'Ligne',
     colColumn: 'Colonne',
@@ -272,7 +274,8 @@ export const fr: Catalogue = {
     queryHint: 'Par exemple 1000 ou Liège.',
     openNowOnly: 'Seulement les espaces ouverts maintenant',
     submit: 'Rechercher',
-    results: '{count} espace(s) trouvé(s)',
+    results: '{count} espaces trouvés',
+    resultsOne: '1 espace trouvé',
     none: 'Aucun espace trouvé pour « {query} ». Vérifiez l’orthographe ou essayez un code postal voisin.',
     unknownPlace:
       'Nous ne connaissons pas « {query} ». Écrivez un code postal de 4 chiffres ou le nom d’une commune.',
@@ -293,7 +296,7 @@ export const fr: Catalogue = {
     stepFreeYes: 'Oui',
     stepFreeNo: 'Non',
     back: 'Retour à la recherche',
-    schemes: { 'brussels-ocr': 'Label OCR bruxellois', 'wallonia-epn': 'Label EPN de Wallonie' },
+    schemes: { 'brussels-ocr': 'Label EPN bruxellois', 'wallonia-epn': 'Label EPN de Wallonie' },
     servicesList: {
       free_access: 'Utiliser un ordinateur librement',
       individual_help: 'Recevoir une aide personnelle',
@@ -319,11 +322,17 @@ export const fr: Catalogue = {
       'Chaque page est testée automatiquement dans un vrai navigateur, en néerlandais, en français et en anglais, au clavier seul et sur un petit écran de 320 pixels de large.',
     limitsTitle: 'Ce qui peut encore être difficile',
     limits:
-      "Les fichiers CSV envoyés et les rapports téléchargés ne sont pas vérifiés pour l'accessibilité. Demandez-nous un autre format si besoin.",
+      "Les fichiers CSV envoyés et les rapports téléchargés ne sont pas vérifiés pour l'accessibilité. Demandez-nous un autre format si besoin. L'outil qui montre les tâches de fond aux administrateurs vient d'un autre projet : il est en anglais uniquement et n'est pas vérifié pour l'accessibilité.",
+    complianceTitle: 'État de conformité',
+    compliance:
+      'Ce site est partiellement conforme aux WCAG 2.1 niveau AA et à la norme EN 301 549, en raison des exceptions citées sous « Ce qui peut encore être difficile ».',
     feedbackTitle: 'Signaler un problème',
     feedback:
       'Quelque chose ne fonctionne pas pour vous ? Écrivez-nous. Nous répondons dans les 10 jours ouvrables.',
     feedbackEmail: 'accessibility@ocr-register.be',
+    enforcementTitle: 'Si notre réponse ne vous satisfait pas',
+    enforcement:
+      "Si vous n'obtenez pas de réponse dans les 10 jours ouvrables, ou si notre réponse ne vous satisfait pas, vous pouvez porter plainte gratuitement auprès d'un médiateur : le Médiateur fédéral pour les services publics fédéraux, ou le médiateur de votre région ou communauté pour les siens.",
     updated: 'Cette déclaration a été revue pour la dernière fois le {date}.',
   },
   staff: {
@@ -346,11 +355,12 @@ export const fr: Catalogue = {
     noData: 'pas encore de semaines',
     expiringTitle: 'Labels qui se terminent dans les 60 jours',
     expiringNone: 'Aucun label ne se termine dans les 60 jours.',
-    expiringItem: '{space} : le label {scheme} se termine le {date}',
+    expiringItem: '{space} : {scheme}, se termine le {date}',
     fundingTitle: 'Financements qui se terminent bientôt',
     fundingNone: 'Aucun financement de projet ne se termine dans les 12 prochains mois.',
     fundingItem: '{space} : le financement se termine dans {months} mois',
-    spaceHistory: 'historique des semaines de {space}',
+    fundingItemOne: '{space} : le financement se termine dans 1 mois',
+    spaceHistory: 'historique des semaines',
     evaluateLink: 'Lancer une évaluation',
     evaluationsTitle: 'Lancer une évaluation du label',
     evaluationsIntro:
@@ -362,7 +372,7 @@ export const fr: Catalogue = {
     runEvaluation: "Lancer l'évaluation",
     targetInvalid: 'Choisissez un espace de cette région, ou tous les espaces.',
     runTitle: "Résultats de l'évaluation",
-    runIntro: 'Règles du label {scheme} (version {version}), semaines {first} à {last}.',
+    runIntro: 'Règles : {scheme} (version {version}), de la {first} à la {last}.',
     statusQueued:
       'En attente de démarrage. Attendez quelques secondes, puis choisissez « Vérifier à nouveau ».',
     statusRunning:
@@ -399,7 +409,7 @@ export const fr: Catalogue = {
     csrf: 'Le formulaire est resté ouvert trop longtemps ou venait d’un autre site. Revenez en arrière, rechargez la page et envoyez-le à nouveau.',
     tooManyTitle: 'Trop de tentatives',
     tooMany: 'Vous avez essayé trop de fois en peu de temps. Attendez une minute, puis réessayez.',
-    generic: 'Réessayez dans un instant. Si cela se répète, prévenez votre contact régional.',
+    generic: 'Réessayez dans un instant. Si cela se répète, réessayez plus tard.',
     home: "Aller à la page d'accueil",
   },
   labelPages: labelPagesFr,

@@ -43,7 +43,8 @@ export const hoursPagesEn = {
   saved: 'The opening hours are saved.',
   notExact:
     'These opening hours use rules this form cannot show, for example school holidays. The form shows a normal week. If you save, what you see here replaces them.',
-  stored: 'Opening hours as stored: {expression}',
+  storedSummary: 'Show the stored rules (for experts)',
+  stored: 'The opening hours as stored, in the OpenStreetMap format:',
   previewTitle: 'Your week in short',
   previewPending: 'This is a preview. Nothing is saved yet.',
   exceptionsPreview: 'Exceptions',
@@ -120,7 +121,8 @@ export const hoursPagesFr: typeof hoursPagesEn = {
   saved: "Les heures d'ouverture sont enregistrées.",
   notExact:
     "Ces heures d'ouverture utilisent des règles que ce formulaire ne peut pas montrer, par exemple les vacances scolaires. Le formulaire montre une semaine normale. Si vous enregistrez, ce que vous voyez ici les remplace.",
-  stored: "Heures d'ouverture enregistrées : {expression}",
+  storedSummary: 'Afficher les règles enregistrées (pour experts)',
+  stored: "L'horaire tel qu'il est enregistré, au format OpenStreetMap :",
   previewTitle: 'Votre semaine en bref',
   previewPending: "C'est un aperçu. Rien n'est encore enregistré.",
   exceptionsPreview: 'Exceptions',
@@ -196,7 +198,8 @@ export const hoursPagesNl: typeof hoursPagesEn = {
   saved: 'De openingsuren zijn opgeslagen.',
   notExact:
     'Deze openingsuren gebruiken regels die dit formulier niet kan tonen, bijvoorbeeld schoolvakanties. Het formulier toont een gewone week. Als u opslaat, vervangt wat u hier ziet die regels.',
-  stored: 'Opgeslagen openingsuren: {expression}',
+  storedSummary: 'Toon de opgeslagen regels (voor experten)',
+  stored: 'De openingsuren zoals opgeslagen, in het formaat van OpenStreetMap:',
   previewTitle: 'Uw week in het kort',
   previewPending: 'Dit is een voorbeeld. Er is nog niets opgeslagen.',
   exceptionsPreview: 'Uitzonderingen',

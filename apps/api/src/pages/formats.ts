@@ -1,0 +1,65 @@
+import type { Language } from '../../../../libs/core/src/index.js';
+import type { Catalogue } from './i18n/catalogues.js';
+
+/**
+ * How the pages write numbers, dates, weeks and label rules for people: in the reader's locale
+ * (7,5 in Dutch and French, 7.5 in English), never as codes. Shared by every area of the pages.
+ */
+export { weekInWords } from '../../../../libs/activity/src/index.js';
+
+export const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
+
+/** A number to read: "7,5", "12.500" in nl/fr; "7.5", "12,500" in en. */
+export function formatNumber(value: number, lang: Language, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits }).format(value);
+}
+
+/** A number to put back in a form field: the reader's decimal mark, no thousands separator. */
+export function inputNumber(value: number, lang: Language): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
+/** A calendar date (2026-11-18) as "18 november 2026"; empty when there is none. */
+export function formatDate(date: string | null | undefined, lang: Language): string {
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A label scheme's name ("Label EPN bruxellois") rather than its code ("brussels-ocr"). */
+export function schemeName(scheme: string, m: Catalogue): string {
+  return (m.find.schemes as Record<string, string>)[scheme] ?? scheme;
+}
+
+/** What a label metric measures, in words; the code only for a metric the catalogues do not know. */
+export function metricName(metric: string, m: Catalogue): string {
+  return (m.adminPages.metricNames as Record<string, string>)[metric] ?? metric.replace(/_/g, ' ');
+}
+
+/** A measured value or threshold of a label rule: yes/no, or a number, with " %" for percentages. */
+export function metricValue(
+  value: number | boolean | null,
+  metric: string,
+  lang: Language,
+  words: { yes: string; no: string; none: string },
+): string {
+  if (value === null) return words.none;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  return `${formatNumber(value, lang, 1)}${metric.endsWith('_pct') ? ' %' : ''}`;
+}
+
+/** A criterion in the scheme's own words, in the reader's language; else what it measures. */
+export function criterionText(
+  definitions: ReadonlyArray<{ id: string; label: Partial<Record<Language, string>> }>,
+  criterion: string,
+  metric: string,
+  lang: Language,
+  m: Catalogue,
+): string {
+  const label = definitions.find((d) => d.id === criterion)?.label[lang];
+  return label ? `${criterion}: ${label}` : `${criterion}: ${metricName(metric, m)}`;
+}

@@ -13,7 +13,7 @@ const app = Fastify({ logger: false });
 app.get('/health', async () => ({ status: 'ok' }));
 app.get<{ Params: { ref: string } }>('/spaces/:ref', async (request, reply) => {
   const row = await reads.space(request.params.ref);
-  if (!row) return reply.status(404).send({ code: 'SPACE.NOT_FOUND' });
+  if (!row) return reply.status(404).send({ code: 'SPACES.NOT_FOUND' });
   return row;
 });
 app.get<{ Querystring: { postcode?: string } }>('/public/spaces', (request) =>

@@ -62,7 +62,8 @@ export default {
       displayName: 'log-gate',
       testMatch: ['<rootDir>/test/log-gate/**/*.gate-spec.ts'],
     },
-    // Slow: private PostgreSQL/Redis restarted and workers killed. Run by `npm run test:faults` only.
+    // Slow: private PostgreSQL/Redis restarted and workers killed. Run alone (`npm run test:faults`, in band)
+    // and by `npm test` after the other tiers, never in parallel with them.
     {
       ...common,
       displayName: 'faults',

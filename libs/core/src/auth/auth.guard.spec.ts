@@ -20,10 +20,14 @@ describe('auth guard: the scope check', () => {
   const asked: string[] = [];
   let decision: ScopeDecision;
   const scopes = new ScopeRegistry();
-  scopes.register('thing', async (_principal, id) => {
-    asked.push(id);
-    return decision;
-  });
+  scopes.register(
+    'thing',
+    async (_principal, id) => {
+      asked.push(id);
+      return decision;
+    },
+    'THINGS.NOT_FOUND',
+  );
 
   /** The guard on a route with `@Access(ANY_SIGNED_IN, scope)`, called by `role` for thing `ref`. */
   /** `ref: null` leaves the parameter out of the request. */
@@ -54,7 +58,7 @@ describe('auth guard: the scope check', () => {
     const scope = { kind: 'thing', param: 'ref' };
     await expect(activate('admin', scope)).resolves.toBe(true);
     decision = 'not_found';
-    await expect(activate('admin', scope)).rejects.toMatchObject({ code: 'THING.NOT_FOUND' });
+    await expect(activate('admin', scope)).rejects.toMatchObject({ code: 'THINGS.NOT_FOUND' });
     decision = 'deny';
     await expect(activate('coordinator', scope)).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
     expect(asked).toEqual(['T-1', 'T-1', 'T-1']);

@@ -63,7 +63,7 @@ export class AuthGuard implements CanActivate {
       if (spec.scope.handlerAnswersNotFound && principal.role === 'admin') return true;
       const decision = await this.scopes.resolve(spec.scope.kind)(principal, String(id));
       if (decision === 'not_found') {
-        throw notFound(`${spec.scope.kind.toUpperCase()}.NOT_FOUND`, `No such ${spec.scope.kind}.`);
+        throw notFound(this.scopes.notFoundCode(spec.scope.kind), `No such ${spec.scope.kind}.`);
       }
       if (decision === 'deny') throw forbidden();
     }

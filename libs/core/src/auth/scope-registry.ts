@@ -15,25 +15,42 @@ export type ScopeResolver = (principal: Principal, id: string) => Promise<ScopeD
 
 @Injectable()
 export class ScopeRegistry {
-  private readonly resolvers = new Map<string, ScopeResolver>();
+  private readonly resolvers = new Map<string, { resolver: ScopeResolver; notFoundCode: string }>();
 
   constructor() {
     // Regions are core reference data, so their scope rule lives here.
-    this.register('region', async (p, id) => {
-      if (p.role === 'admin') return 'allow';
-      if (!(REGIONS as readonly string[]).includes(id)) return 'not_found';
-      return p.role === 'regional_staff' && p.regionCode === id ? 'allow' : 'deny';
-    });
+    this.register(
+      'region',
+      async (p, id) => {
+        if (p.role === 'admin') return 'allow';
+        if (!(REGIONS as readonly string[]).includes(id)) return 'not_found';
+        return p.role === 'regional_staff' && p.regionCode === id ? 'allow' : 'deny';
+      },
+      'REGIONS.NOT_FOUND',
+    );
   }
 
-  register(kind: string, resolver: ScopeResolver): void {
+  /**
+   * `notFoundCode` is the stable code the guard answers 404 with when the resolver says 'not_found': the
+   * owning lib's own (`SPACES.NOT_FOUND`), the same its services throw, so a caller sees one code for a
+   * missing space whether the guard or the handler finds it missing.
+   */
+  register(kind: string, resolver: ScopeResolver, notFoundCode: string): void {
     if (this.resolvers.has(kind)) throw new Error(`Scope kind "${kind}" is registered twice`);
-    this.resolvers.set(kind, resolver);
+    this.resolvers.set(kind, { resolver, notFoundCode });
   }
 
   resolve(kind: string): ScopeResolver {
-    const resolver = this.resolvers.get(kind);
-    if (!resolver) throw new Error(`No scope resolver registered for "${kind}"`);
-    return resolver;
+    return this.entry(kind).resolver;
+  }
+
+  notFoundCode(kind: string): string {
+    return this.entry(kind).notFoundCode;
+  }
+
+  private entry(kind: string): { resolver: ScopeResolver; notFoundCode: string } {
+    const entry = this.resolvers.get(kind);
+    if (!entry) throw new Error(`No scope resolver registered for "${kind}"`);
+    return entry;
   }
 }

@@ -15,6 +15,10 @@ export class AnimatorAccessRegistration implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scopes.register('animator', (principal, ref) => this.animators.decide(principal, ref));
+    this.scopes.register(
+      'animator',
+      (principal, ref) => this.animators.decide(principal, ref),
+      'ANIMATORS.NOT_FOUND',
+    );
   }
 }

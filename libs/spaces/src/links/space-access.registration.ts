@@ -15,7 +15,7 @@ export class SpaceAccessRegistration implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scopes.register('space', (principal, ref) => this.access.decide(principal, ref));
+    this.scopes.register('space', (principal, ref) => this.access.decide(principal, ref), 'SPACES.NOT_FOUND');
     this.links.coordinatorSpaces = {
       missingRefs: (refs) => this.access.missingRefs(refs),
       link: (userId, refs) => this.access.link(userId, refs),

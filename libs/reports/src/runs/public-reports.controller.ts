@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, type StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, ParseUuidParamPipe, type Principal } from '../../../core/src/index.js';
 import {
   DownloadQueryDto,
@@ -8,6 +8,7 @@ import {
   PublicReportQueryDto,
 } from '../dto/report.dto.js';
 import { PublicReportsService } from './public-reports.service.js';
+import { ApiReportFormats, reportAttachment } from './report-attachment.js';
 
 /** The published reports: no sign-in, read only, public audience and finished runs only. */
 @ApiTags('public')
@@ -35,13 +36,7 @@ export class PublicReportsController {
   @Get(':id/download')
   @Access('public')
   @ApiOperation({ summary: 'One published report as a file.' })
-  @ApiProduces(
-    'text/html',
-    'text/csv',
-    'application/pdf',
-    'application/json',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
+  @ApiReportFormats()
   @ApiNotFoundResponse({
     description: 'REPORTS.NOT_FOUND (no such published report) or REPORTS.FORMAT_UNAVAILABLE.',
   })
@@ -50,11 +45,6 @@ export class PublicReportsController {
     @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: DownloadQueryDto,
   ): Promise<StreamableFile> {
-    const file = await this.reports.download(principal, id, query.format);
-    return new StreamableFile(file.content, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.content.length,
-    });
+    return reportAttachment(await this.reports.download(principal, id, query.format));
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, type StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Access,
   CurrentPrincipal,
@@ -8,6 +8,7 @@ import {
   type Principal,
 } from '../../../core/src/index.js';
 import { CreateReportDto, DownloadQueryDto, ReportQueuedDto, ReportRunDto } from '../dto/report.dto.js';
+import { ApiReportFormats, reportAttachment } from './report-attachment.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
@@ -37,23 +38,12 @@ export class ReportsController {
 
   @Get(':id/download')
   @Access(STAFF)
-  @ApiProduces(
-    'text/html',
-    'text/csv',
-    'application/pdf',
-    'application/json',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
+  @ApiReportFormats()
   async download(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUuidParamPipe) id: string,
     @Query() query: DownloadQueryDto,
   ): Promise<StreamableFile> {
-    const file = await this.reports.download(principal, id, query.format);
-    return new StreamableFile(file.content, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.content.length,
-    });
+    return reportAttachment(await this.reports.download(principal, id, query.format));
   }
 }

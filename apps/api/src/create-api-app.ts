@@ -35,8 +35,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   // call per answer. Rebuilding or re-running helmet per request cost CPU on every read
   // (docs/performance.md, (3)).
   const securityHeaders = staticSecurityHeaders();
-  // Filled in once the app exists; the router's refusals below can only come after it listens.
-  const late: { errorPages?: ErrorPages } = {};
   const adapter = new FastifyAdapter({
     loggerInstance: root,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -45,23 +43,19 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     routerOptions: { ignoreTrailingSlash: true },
     // The router refuses an address it cannot decode (`/spaces/%`, 400) or a path parameter over its
     // length limit (414) before any hook or handler runs, and Fastify's own answer quoted the address
-    // and had no correlation id. These get the error contract instead.
+    // and had no correlation id. These get the error contract instead, as JSON also on a page address:
+    // Fastify hands this handler a bare reply, without the view engine the error pages render with.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      void reply.headers(securityHeaders);
       const { status, body } = localizedErrorBody(
         error,
         String(request.id),
         request.headers['accept-language'],
       );
-      const json = () =>
-        void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
-      const pages = late.errorPages;
-      if (!pages?.handles(request)) return json();
-      // A page address gets the page if the pages can render this early. Fastify hands this handler a
-      // bare reply, without the view engine's decorators, so today that fails and the JSON answer goes.
-      pages.render(request, reply, status).catch(() => {
-        if (!reply.sent) json();
-      });
+      void reply
+        .headers(securityHeaders)
+        .status(status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(body);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
@@ -107,7 +101,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   // same JSON shape, in the caller's language. On a page address (a throttled login form, say) the answer
   // is a page in the visitor's language.
   const pages = app.get(ErrorPages);
-  late.errorPages = pages;
   fastify.setErrorHandler((error, req, reply) => {
     const { status, body } = localizedErrorBody(error, String(req.id), req.headers['accept-language']);
     if (pages.handles(req)) return pages.render(req, reply, status);

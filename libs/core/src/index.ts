@@ -39,7 +39,7 @@ export { QueueService } from './queue/queue.service.js';
 export { projectRoot } from './util/project-root.js';
 export * from './csv/index.js';
 export { sessionCookie, sessionCookieOptions } from './auth/session-cookie.js';
-export { LANGUAGES, isLanguage, negotiateLanguage } from './i18n/language.js';
+export { LANGUAGES, LOCALES, formatLongDate, isLanguage, negotiateLanguage } from './i18n/language.js';
 export type { Language } from './i18n/language.js';
 export { registerErrorMessages, translateErrorMessage } from './i18n/error-messages.js';
 export type { ErrorMessageCatalogue } from './i18n/error-messages.js';

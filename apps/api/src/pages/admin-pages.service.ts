@@ -14,7 +14,7 @@ import {
 } from '../../../../libs/core/src/index.js';
 import { AdminPagesRepository } from './admin-pages.repository.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, type FormValues } from './forms.js';
-import { metricName } from './formats.js';
+import { locale, metricName } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { LabelSchemesService } from './lib-services.js';
 import type { PageView } from './page-renderer.js';
@@ -39,7 +39,6 @@ export interface NewUser {
   password: string;
 }
 
-const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
 const number = (value: number, lang: Language) => new Intl.NumberFormat(locale(lang)).format(value);
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from '../../../../libs/core/src/index.js';
+import { LOCALES, formatLongDate, type Language } from '../../../../libs/core/src/index.js';
 import type { Catalogue } from './i18n/catalogues.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Catalogue } from './i18n/catalogues.js';
  */
 export { weekInWords } from '../../../../libs/activity/src/index.js';
 
-export const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
+export const locale = (lang: Language) => LOCALES[lang];
 
 /** A number to read: "7,5", "12.500" in nl/fr; "7.5", "12,500" in en. */
 export function formatNumber(value: number, lang: Language, maximumFractionDigits = 2): string {
@@ -21,13 +21,7 @@ export function inputNumber(value: number, lang: Language): string {
 
 /** A calendar date (2026-11-18) as "18 november 2026"; empty when there is none. */
 export function formatDate(date: string | null | undefined, lang: Language): string {
-  if (!date) return '';
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+  return date ? formatLongDate(date, lang) : '';
 }
 
 /** A label scheme's name ("Label EPN bruxellois") rather than its code ("brussels-ocr"). */

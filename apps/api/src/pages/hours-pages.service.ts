@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppException,
+  LOCALES,
   type FieldError,
   type Language,
   type Principal,
@@ -29,7 +30,6 @@ import { OpeningHoursService, SpacesService } from './lib-services.js';
 import { spaceNavOf } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
 
-const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
 type Outcome = { redirect: string } | { view: PageView };
 
 interface HoursState {

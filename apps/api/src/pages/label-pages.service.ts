@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppException,
+  LOCALES,
+  formatLongDate,
   notFound,
   type FieldError,
   type Language,
@@ -8,6 +10,7 @@ import {
 } from '../../../../libs/core/src/index.js';
 import { allowedDecisions } from '../../../../libs/labels/src/index.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, type FormValues } from './forms.js';
+import { metricName, metricValue } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { LabelPagesRepository, type LabelPageSpace } from './label-pages.repository.js';
 import {
@@ -36,20 +39,12 @@ const ANCHORS = {
   justification: fieldId('justification'),
 };
 
-const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
-
-export function longDate(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
+/** A calendar date in words ("1 December 2026"). */
+export const longDate = formatLongDate;
 
 /** The Brussels day of an instant (a decision at 23:30 UTC in winter is taken the next day there). */
 export function dayOf(instant: Date | string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -359,16 +354,8 @@ export class LabelPagesService {
       .get(run.scheme, run.schemeVersion)
       .then((s) => s.definition.criteria)
       .catch(() => []);
-    const number = (value: number) =>
-      new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
-    const shown = (value: number | boolean | null, metric: string) =>
-      value === null
-        ? t.noData
-        : typeof value === 'boolean'
-          ? value
-            ? t.yes
-            : t.no
-          : `${number(value)}${metric.endsWith('_pct') ? ' %' : ''}`;
+    const words = { yes: t.yes, no: t.no, none: t.noData };
+    const shown = (value: number | boolean | null, metric: string) => metricValue(value, metric, lang, words);
     return {
       runId: run.id,
       scheme: run.scheme,
@@ -383,7 +370,8 @@ export class LabelPagesService {
       eligibleClass: result.eligible ? 'status-reported' : 'status-missing',
       caption: fill(t.evidenceCaption, { space: space.name }),
       criteria: result.criteria.map((c) => ({
-        rule: criteria.find((d) => d.id === c.criterion)?.label[lang] ?? c.metric.replace(/_/g, ' '),
+        rule:
+          criteria.find((d) => d.id === c.criterion)?.label[lang] ?? metricName(c.metric, CATALOGUES[lang]),
         measured: shown(c.measured, c.metric),
         needed: c.operator === 'is_true' ? t.yes : fill(t.atLeast, { value: shown(c.threshold, c.metric) }),
         outcome: t.outcomes[c.outcome as keyof Texts['outcomes']] ?? c.outcome,

@@ -7,14 +7,13 @@ import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { PublicSpacesService, type PublicSpaceDto } from './lib-services.js';
 import { MunicipalityLookupRepository } from './municipality-lookup.repository.js';
 import type { PageView } from './page-renderer.js';
+import { formatDate as longDate, locale } from './formats.js';
 
 const POSTCODE = /^\d{4}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const RESULTS_PER_PLACE = 50;
 /** The day the statement was last reviewed; change it with the statement. */
 const STATEMENT_REVIEWED_ON = '2026-11-22';
-
-const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : `${lang}-BE`);
 
 export interface FindQuery {
   q?: unknown;
@@ -200,12 +199,6 @@ function weekdayNames(lang: Language): string[] {
   const format = new Intl.DateTimeFormat(locale(lang), { weekday: 'long', timeZone: 'UTC' });
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
-}
-
-function longDate(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
 }
 
 /** "Monday 9:00" in Brussels time (with the date when it is more than a week away). */

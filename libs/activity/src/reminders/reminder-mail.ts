@@ -1,8 +1,6 @@
-import { isLanguage, type Language, type MailMessage } from '../../../core/src/index.js';
+import { LOCALES, isLanguage, type Language, type MailMessage } from '../../../core/src/index.js';
 import { weekEnd, weekStart } from '../rules/iso-weeks.js';
 import type { PendingMail } from './reminders.repository.js';
-
-const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
 
 function dayText(date: string, lang: Language, withMonth: boolean, withYear: boolean): string {
   const d = new Date(`${date}T00:00:00Z`);

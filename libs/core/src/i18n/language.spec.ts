@@ -1,5 +1,5 @@
 import { errorMessageCodes, translateErrorMessage } from './error-messages.js';
-import { LANGUAGES, negotiateLanguage } from './language.js';
+import { LANGUAGES, formatLongDate, negotiateLanguage } from './language.js';
 
 describe('negotiateLanguage', () => {
   it.each([
@@ -21,5 +21,13 @@ describe('error message catalogue', () => {
     for (const code of errorMessageCodes()) {
       for (const lang of LANGUAGES) expect(translateErrorMessage(code, lang)?.trim()).toBeTruthy();
     }
+  });
+});
+
+describe('formatLongDate', () => {
+  it('writes a calendar date in words in each language, whatever the time zone', () => {
+    expect(formatLongDate('2026-11-18', 'nl')).toBe('18 november 2026');
+    expect(formatLongDate('2026-11-18', 'fr')).toBe('18 novembre 2026');
+    expect(formatLongDate('2026-11-18T23:30:00Z', 'en')).toBe('18 November 2026');
   });
 });

@@ -25,3 +25,16 @@ export function negotiateLanguage(header: string | undefined | null, fallback: L
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/** The locale each language is written in here: Belgian Dutch and French, British English. */
+export const LOCALES: Readonly<Record<Language, string>> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+/** A calendar date (`2026-11-18`, or the date part of a longer text) in words: "18 november 2026". */
+export function formatLongDate(date: string, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}

@@ -1,7 +1,5 @@
-import { isLanguage, type Language, type MailMessage } from '../../../core/src/index.js';
+import { formatLongDate, isLanguage, type Language, type MailMessage } from '../../../core/src/index.js';
 import type { PendingExpiryMail } from './label-expiry.repository.js';
-
-const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
 
 /** The label's name in a sentence; the same names as the pages' `find.schemes`. */
 const SCHEME_NAMES: Record<Language, Record<string, string>> = {
@@ -13,15 +11,6 @@ const ANY_LABEL: Record<Language, string> = { nl: 'het label', fr: 'le label', e
 
 const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);
 
-function longDate(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
 /**
  * The warning e-mail, in the reader's language: what ends when, and what to do. It goes to the
  * space's coordinators and to the region's staff; only staff can start an evaluation, so it tells
@@ -29,7 +18,7 @@ function longDate(date: string, lang: Language): string {
  */
 export function labelExpiryMail(m: PendingExpiryMail): MailMessage {
   const lang: Language = isLanguage(m.language?.trim()) ? (m.language.trim() as Language) : 'nl';
-  const date = longDate(m.validUntil, lang);
+  const date = formatLongDate(m.validUntil, lang);
   const label = SCHEME_NAMES[lang][m.scheme] ?? ANY_LABEL[lang];
   const texts: Record<Language, { subject: string; text: string }> = {
     nl: {

@@ -119,6 +119,13 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
       sent.filter((m) => decodeQuotedPrintable(m.raw).includes(`week=${week}`)).map((m) => m.to),
     ).toContainEqual(['coord-a@example.be']);
     expect(worker.output()).toContain('reminders done');
+    // Asked again the same day, once the first run has finished, it runs again (for mails a broken
+    // SMTP setting held back): before, the finished job's id made BullMQ drop the new one.
+    const runs = () => worker!.output().split('reminders done').length - 1;
+    expect(runs()).toBe(1);
+    const again = await api(t.baseUrl, 'POST', '/api/v1/activity/reminders/run', { token: w.tokens.admin });
+    expect(again.body.jobId).toBe(run.body.jobId);
+    await waitFor(async () => runs() === 2, 30000);
     // The worker keeps the weekly schedule: Mondays at 08:00 in Brussels, summer or winter.
     const scheduler = await t.app
       .get(QueueService)

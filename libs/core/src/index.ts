@@ -30,8 +30,15 @@ export type { ErrorBody } from './errors/app-exception.filter.js';
 export { createValidationPipe } from './errors/validation.pipe.js';
 export { PinoNestLogger, createRootLogger } from './logging/logger.js';
 export { correlationIdOf, enterRequestContext } from './logging/request-context.js';
-export { JobHandler } from './queue/job-handler.decorator.js';
-export { DEFAULT_JOB_OPTIONS, JOBS, JobName, QueueName, jobId } from './queue/job-catalogue.js';
+export { JobAbandoned, JobHandler } from './queue/job-handler.decorator.js';
+export {
+  DEFAULT_JOB_OPTIONS,
+  JOBS,
+  JOB_START_LIMITS,
+  JobName,
+  QueueName,
+  jobId,
+} from './queue/job-catalogue.js';
 export type { JobPayloads } from './queue/job-catalogue.js';
 export { QUEUE_CONNECTION } from './queue/queue.module.js';
 export type { QueueConnection } from './queue/queue-connection.js';

@@ -39,9 +39,12 @@ export class RemindersService {
     return { week, recorded, emailed };
   }
 
-  /** Lets an admin run the job now (e.g. after fixing SMTP); the same day enqueues once. */
+  /**
+   * Lets an admin run the job now (e.g. after fixing SMTP), again the same day if the last run has
+   * finished; while one is still waiting or running, asking again adds nothing.
+   */
   enqueueNow(now = new Date()) {
-    return this.queues.enqueue(JobName.ActivityReminders, { asOf: brusselsToday(now) });
+    return this.queues.enqueueAgain(JobName.ActivityReminders, { asOf: brusselsToday(now) });
   }
 
   list(userId: string, unreadOnly: boolean) {

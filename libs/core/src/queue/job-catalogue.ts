@@ -79,12 +79,34 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
 } as const;
 
+/**
+ * How often a worker may take one job up. A job whose worker died (OOM, kill -9) is "stalled" and taken
+ * up again; handlers are idempotent, so each attempt may be cut short that way once more: attempts plus
+ * as many stalls. Past `maxStartedAttempts` the worker fails the job without running it, with an
+ * UnrecoverableError, and the job's @JobAbandoned hears of it.
+ *
+ * `maxStalledCount` is BullMQ's other limit, enforced inside the queue's stalled-job check. A job stalls
+ * only while active, and it becomes active only by being started, so its stall count never exceeds its
+ * start count. That check fails a job at `maxStalledCount + 1` stalls, so after at least as many starts;
+ * with both limits equal, the last of those starts has already been failed by the worker's own check.
+ * Only a worker dying in that very moment lets the stall limit trip, which @JobAbandoned hears too.
+ */
+export const JOB_START_LIMITS = {
+  maxStartedAttempts: DEFAULT_JOB_OPTIONS.attempts + DEFAULT_JOB_OPTIONS.attempts,
+  maxStalledCount: DEFAULT_JOB_OPTIONS.attempts + DEFAULT_JOB_OPTIONS.attempts,
+} as const;
+
+/** The names that occur more than once, each once. */
+export function duplicatedNames(names: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 1).map(([name]) => name);
+}
+
 /** Names the jobs with no handler and those with more than one; empty lists mean the worker may start. */
 export function handlerCoverage(registered: readonly string[]): { missing: JobName[]; duplicated: string[] } {
-  const counts = new Map<string, number>();
-  for (const name of registered) counts.set(name, (counts.get(name) ?? 0) + 1);
   return {
-    missing: Object.values(JobName).filter((n) => !counts.has(n)),
-    duplicated: [...counts].filter(([, n]) => n > 1).map(([name]) => name),
+    missing: Object.values(JobName).filter((n) => !registered.includes(n)),
+    duplicated: duplicatedNames(registered),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobHandler, JobName, type JobPayloads } from '../../../core/src/index.js';
+import { JobAbandoned, JobHandler, JobName, type JobPayloads } from '../../../core/src/index.js';
 import { FiguresService } from '../figures/figures.service.js';
 import type { ReportFormat, ReportLanguage, ReportRegion } from '../figures/figures.types.js';
 import { chromiumAvailable, renderPdf } from '../render/pdf-renderer.js';
@@ -13,6 +13,9 @@ import {
 } from '../render/report-renderers.js';
 import type { ReportParams } from '../render/report-view.js';
 import { ReportRunsRepository, type StoredArtifact } from '../runs/report-runs.repository.js';
+
+/** What a failed run says, whatever the cause: the cause itself is logged, not shown. */
+const RUN_FAILED_ERROR = 'The report could not be produced.';
 
 /**
  * Worker side: computes a run's figures and renders every format once, so that downloads only read.
@@ -73,7 +76,7 @@ export class GenerateReportJobHandler {
       const artifacts = [
         artifact('json', renderJson(figures, params)),
         artifact('html', Buffer.from(html, 'utf8')),
-        artifact('csv', renderCsv(figures)),
+        artifact('csv', renderCsv(figures, params)),
         artifact('xlsx', await renderXlsx(figures, params)),
       ];
       await this.runs.setProgress(run.id, 75);
@@ -83,7 +86,19 @@ export class GenerateReportJobHandler {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error({ reportId: run.id, err: message }, 'report failed');
       // A failed run is kept with its error; a new request (or force) queues a fresh one.
-      await this.runs.fail(run.id, 'The report could not be produced.');
+      await this.runs.fail(run.id, RUN_FAILED_ERROR);
     }
+  }
+
+  /**
+   * The queue gave the job up after its workers died running it (e.g. out of memory on a huge report):
+   * `handle` never got to fail the run, which would otherwise say queued or running for ever. A run
+   * already done is kept: the worker died after storing it.
+   */
+  @JobAbandoned(JobName.ReportsGenerate)
+  async abandoned(payload: JobPayloads[JobName.ReportsGenerate]): Promise<void> {
+    const run = await this.runs.find(payload.reportId);
+    if (!run || run.status === 'done') return;
+    await this.runs.fail(run.id, RUN_FAILED_ERROR);
   }
 }

@@ -285,8 +285,9 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
     });
 
     it('cannot change the person’s fields with a stale version', async () => {
+      // Bob works at BRU-B only, so coordinator B may change him as a person (Marie is shared: 403).
       const before = await tables();
-      const res = await call('PATCH', '/api/v1/animators/ANIM-SHARED', w.tokens.coordA, {
+      const res = await call('PATCH', '/api/v1/animators/ANIM-BOB', w.tokens.coordB, {
         phone: null,
         version: 7,
       });
@@ -592,11 +593,13 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
       );
     });
 
+    // Marie also works in WAL-C, so BRU staff may neither export nor anonymise her: an admin does it
+    // (see 'a person shared between two regions' below).
     it('exports everything held about the person, and records the read', async () => {
-      const res = await call('GET', '/api/v1/animators/ANIM-SHARED/export', w.tokens.staffBRU);
+      const res = await call('GET', '/api/v1/animators/ANIM-SHARED/export', w.tokens.admin);
       expect(res.status).toBe(200);
       expect(res.body.person).toMatchObject({ id: marieId, ...MARIE, anonymisedAt: null });
-      // Every assignment, also the one in WAL-C that BRU staff cannot otherwise see.
+      // Every assignment, at any space.
       expect(res.body.assignments.map((a: any) => [a.spaceRef, a.spaceName, a.role, a.fte])).toEqual([
         ['BRU-A', 'EPN Bruxelles-Centre', 'animator', 0.5],
         ['BRU-B', 'OCR Elsene', 'project_lead', 0.3],
@@ -617,7 +620,7 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
         [marieId],
       );
       expect(exportRead).toEqual({
-        actor_user_id: w.users.staffBRU,
+        actor_user_id: w.users.admin,
         region_code: 'BRU',
         before: null,
         after: null,
@@ -653,7 +656,7 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
     it('erases name and contact everywhere, replaces the ref, and changes no figure', async () => {
       const figuresBefore = await summaries();
       const totalsBefore = await totals();
-      const res = await call('POST', '/api/v1/animators/ANIM-SHARED/anonymise', w.tokens.staffBRU);
+      const res = await call('POST', '/api/v1/animators/ANIM-SHARED/anonymise', w.tokens.admin);
       expect(res.status).toBe(200);
       expect(res.body.ref).toMatch(/^ANON-[0-9A-F]{8}$/);
       expect(res.body.anonymisedAt).toEqual(expect.any(String));
@@ -723,6 +726,195 @@ describe('animators (real PostgreSQL, real HTTP)', () => {
         expect(res.body.code).toBe('ANIMATORS.ANONYMISED');
       }
       expect(await tables()).toEqual(before);
+    });
+  });
+  describe('a person shared between two regions', () => {
+    // Claire works at BRU-B and WAL-C; Paul at BRU-B only. Each test starts from these rows.
+    let claire: any;
+    let claireAtB: any;
+    let paul: any;
+    const CLAIRE = {
+      ref: 'ANIM-TWO-REGIONS',
+      name: 'Claire Martin',
+      email: 'claire.martin@ixelles.example.be',
+    };
+    const sharedRefusal = (res: { status: number; body: any }) => ({
+      status: res.status,
+      code: res.body.code,
+    });
+    const SHARED = { status: 403, code: 'ANIMATORS.SHARED_PERSON' };
+    const everything = async () => ({
+      ...(await tables()),
+      trail: await w.sql(`SELECT count(*)::int AS n FROM audit_log`),
+    });
+
+    beforeAll(async () => {
+      claire = await create(w.tokens.admin, {
+        ...CLAIRE,
+        spaceRef: 'BRU-B',
+        role: 'animator',
+        contract: 'employee',
+        fte: 0.5,
+        qualified: true,
+        startsOn: '2025-02-03',
+      });
+      claireAtB = claire.assignments[0];
+      await addAssignment(w.tokens.admin, CLAIRE.ref, {
+        spaceRef: 'WAL-C',
+        role: 'animator',
+        contract: 'employee',
+        fte: 0.4,
+        qualified: true,
+        startsOn: '2025-02-03',
+      });
+      paul = await create(w.tokens.coordB, {
+        ref: 'ANIM-BRU-B-ONLY',
+        name: 'Paul Janssens',
+        email: 'paul.janssens@elsene.example.be',
+        spaceRef: 'BRU-B',
+        role: 'animator',
+        fte: 0.5,
+        qualified: false,
+        startsOn: '2025-04-01',
+      });
+    });
+
+    it('refuses a coordinator and the staff of either region a change to the person, and changes nothing', async () => {
+      const before = await everything();
+      for (const caller of ['coordB', 'staffBRU', 'staffWAL'] as const) {
+        for (const change of [
+          { name: 'Hijacked' },
+          { email: 'hijacked@evil.example' },
+          { phone: '+32 2 555 66 77' },
+          { qualifications: ['Forged'] },
+        ]) {
+          const res = await call('PATCH', `/api/v1/animators/${CLAIRE.ref}`, w.tokens[caller], {
+            ...change,
+            version: claire.version,
+          });
+          expect({ caller, change, ...sharedRefusal(res) }).toEqual({ caller, change, ...SHARED });
+        }
+        // Refused before the version is looked at: reloading would not help.
+        const stale = await call('PATCH', `/api/v1/animators/${CLAIRE.ref}`, w.tokens[caller], {
+          email: 'hijacked@evil.example',
+          version: claire.version + 5,
+        });
+        expect({ caller, ...sharedRefusal(stale) }).toEqual({ caller, ...SHARED });
+      }
+      expect(await everything()).toEqual(before);
+    });
+
+    it('refuses the staff of either region the export and the anonymisation, and changes nothing', async () => {
+      const before = await everything();
+      for (const caller of ['staffBRU', 'staffWAL'] as const) {
+        for (const [method, path] of [
+          ['GET', `/api/v1/animators/${CLAIRE.ref}/export`],
+          ['POST', `/api/v1/animators/${CLAIRE.ref}/anonymise`],
+        ]) {
+          const res = await call(method, path, w.tokens[caller]);
+          expect({ caller, path, ...sharedRefusal(res) }).toEqual({ caller, path, ...SHARED });
+          // No partial export: nothing about the person comes back.
+          expect(JSON.stringify(res.body)).not.toContain('Claire');
+          expect(JSON.stringify(res.body)).not.toContain('WAL-C');
+        }
+      }
+      // Coordinators may never export or anonymise (a staff route).
+      for (const [method, path] of [
+        ['GET', `/api/v1/animators/${CLAIRE.ref}/export`],
+        ['POST', `/api/v1/animators/${CLAIRE.ref}/anonymise`],
+      ]) {
+        const res = await call(method, path, w.tokens.coordB);
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      }
+      expect(await everything()).toEqual(before);
+    });
+
+    it('says why in the caller’s language', async () => {
+      const res = await api(t.baseUrl, 'POST', `/api/v1/animators/${CLAIRE.ref}/anonymise`, {
+        token: w.tokens.staffWAL,
+        headers: { 'accept-language': 'fr' },
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('ANIMATORS.SHARED_PERSON');
+      expect(res.body.message).toContain('travaille aussi dans un espace que vous ne gérez pas');
+      const en = await api(t.baseUrl, 'GET', `/api/v1/animators/${CLAIRE.ref}/export`, {
+        token: w.tokens.staffBRU,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(en.body.message).toContain('also works at a space you do not manage');
+    });
+
+    it('still lets them read the person and work on their own assignment', async () => {
+      const read = await call('GET', `/api/v1/animators/${CLAIRE.ref}`, w.tokens.coordB);
+      expect(read.status).toBe(200);
+      expect(read.body.assignments.map((a: any) => a.spaceRef)).toEqual(['BRU-B']);
+      const own = await call(
+        'PATCH',
+        `/api/v1/animators/${CLAIRE.ref}/assignments/${claireAtB.id}`,
+        w.tokens.coordB,
+        { fte: 0.6, version: claireAtB.version },
+      );
+      expect(own.status).toBe(200);
+      expect(own.body).toMatchObject({ fte: 0.6 });
+      // Sending the person's fields back unchanged is not a change to the person.
+      const unchanged = await call('PATCH', `/api/v1/animators/${CLAIRE.ref}`, w.tokens.staffWAL, {
+        name: CLAIRE.name,
+        email: CLAIRE.email,
+        version: claire.version,
+      });
+      expect(unchanged.status).toBe(200);
+      expect(unchanged.body).toMatchObject({ name: CLAIRE.name, email: CLAIRE.email });
+      claire = unchanged.body;
+    });
+
+    it('lets an admin change, export and anonymise the shared person', async () => {
+      const patched = await call('PATCH', `/api/v1/animators/${CLAIRE.ref}`, w.tokens.admin, {
+        email: 'claire.martin@liege.example.be',
+        version: claire.version,
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body.email).toBe('claire.martin@liege.example.be');
+      const exported = await call('GET', `/api/v1/animators/${CLAIRE.ref}/export`, w.tokens.admin);
+      expect(exported.status).toBe(200);
+      expect(exported.body.assignments.map((a: any) => a.spaceRef)).toEqual(['BRU-B', 'WAL-C']);
+      const anonymised = await call('POST', `/api/v1/animators/${CLAIRE.ref}/anonymise`, w.tokens.admin);
+      expect(anonymised.status).toBe(200);
+      const [row] = await w.sql(
+        `SELECT name, email FROM animators WHERE id = (
+        SELECT animator_id FROM animator_assignments WHERE id = $1)`,
+        [claireAtB.id],
+      );
+      expect(row).toEqual({ name: null, email: null });
+    });
+
+    it('lets coordinator B and BRU staff act on a person who works at BRU-B only', async () => {
+      const renamed = await call('PATCH', `/api/v1/animators/${paul.ref}`, w.tokens.coordB, {
+        name: 'Paul Janssens-Peeters',
+        email: 'p.janssens@elsene.example.be',
+        version: paul.version,
+      });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({
+        name: 'Paul Janssens-Peeters',
+        email: 'p.janssens@elsene.example.be',
+      });
+      const again = await call('PATCH', `/api/v1/animators/${paul.ref}`, w.tokens.staffBRU, {
+        email: 'paul@elsene.example.be',
+        version: renamed.body.version,
+      });
+      expect(again.status).toBe(200);
+      const exported = await call('GET', `/api/v1/animators/${paul.ref}/export`, w.tokens.staffBRU);
+      expect(exported.status).toBe(200);
+      expect(exported.body.person).toMatchObject({
+        name: 'Paul Janssens-Peeters',
+        email: 'paul@elsene.example.be',
+      });
+      expect(exported.body.assignments.map((a: any) => a.spaceRef)).toEqual(['BRU-B']);
+      // WAL staff cannot reach him at all (the 'animator' scope).
+      expect((await call('GET', `/api/v1/animators/${paul.ref}/export`, w.tokens.staffWAL)).status).toBe(403);
+      const anonymised = await call('POST', `/api/v1/animators/${paul.ref}/anonymise`, w.tokens.staffBRU);
+      expect(anonymised.status).toBe(200);
+      expect(anonymised.body.ref).toMatch(/^ANON-[0-9A-F]{8}$/);
     });
   });
 });

@@ -582,6 +582,53 @@ describe('CSV import and export (real PostgreSQL, real HTTP)', () => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('keeps an antenna in its parent’s region, as the file will leave them, even for an admin', async () => {
+      const before = await snapshot();
+      const res = await upload(
+        'spaces',
+        csv(
+          HEADERS.spaces,
+          space('BRU-Z1', '21004', 'WAL-C'), // a new antenna under a Walloon parent
+          space('BRU-A', '62063'), // BRU-A moves to Liège, leaving BRU-A1 in Brussels
+          space('BRU-Z2', '21004', 'WAL-Z'), // under a parent new in this file, in Wallonia
+          space('WAL-Z', '62063'),
+        ),
+        { lang: 'en' },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'parent_ref',
+          message: expect.stringContaining('space "WAL-C" is in region WAL, and an antenna must be'),
+        },
+        {
+          line: 3,
+          column: 'nis_code',
+          message: expect.stringContaining(
+            'this space has antennas (BRU-A1) that would stay in another region',
+          ),
+        },
+        { line: 4, column: 'parent_ref', message: expect.stringContaining('space "WAL-Z" is in region WAL') },
+      ]);
+      expect(await snapshot()).toEqual(before);
+
+      // Moving the parent and its antenna together is fine.
+      const together = await upload(
+        'spaces',
+        csv(HEADERS.spaces, space('BRU-A', '62063'), space('BRU-A1', '62063', 'BRU-A')),
+        { query: '?dryRun=true' },
+      );
+      expect(together.body).toEqual({ created: 0, updated: 2, unchanged: 0, dryRun: true });
+      // Moving the antenna alone, away from its stored parent, is not.
+      const alone = await upload('spaces', csv(HEADERS.spaces, space('BRU-A1', '62063', 'BRU-A')), {
+        query: '?dryRun=true',
+      });
+      expect(alone.body.errors).toEqual([
+        { line: 2, column: 'parent_ref', message: expect.stringContaining('region BRU') },
+      ]);
+    });
+
     it('lets only staff of the region (or admins) add a space', async () => {
       const before = await snapshot();
       const coordinator = await upload('spaces', csv(HEADERS.spaces, space('BRU-Y', '21004')), {
@@ -878,6 +925,33 @@ describe('CSV import and export (real PostgreSQL, real HTTP)', () => {
       expect(await person('ANI-SEMI')).toEqual(before);
     });
 
+    it('keeps a person who works at no space for admins: a file cannot take their record over', async () => {
+      await w.sql(
+        `INSERT INTO animators (ref, name, email) VALUES ('ANI-ORPH', 'Odile Orphan', 'odile@example.be')`,
+      );
+      const before = await person('ANI-ORPH');
+      const audit = await count('audit_log');
+      const res = await upload(
+        'animators',
+        csv(HEADERS.animators, 'ANI-ORPH,Taken Over,evil@example.org,BRU-A,animator,,0.5,,2024-01-01,'),
+        { token: w.tokens.coordA, lang: 'en' },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        { line: 2, column: 'name', message: expect.stringContaining('works at no space at the moment') },
+        { line: 2, column: 'email', message: expect.stringContaining('only an administrator can change') },
+      ]);
+      expect(await person('ANI-ORPH')).toEqual(before);
+      expect(await count('audit_log')).toBe(audit);
+      // Naming the person as stored, the coordinator may still take them on at their space.
+      const hired = await upload(
+        'animators',
+        csv(HEADERS.animators, 'ANI-ORPH,Odile Orphan,odile@example.be,BRU-A,animator,,0.5,,2024-01-01,'),
+        { token: w.tokens.coordA, query: '?dryRun=true' },
+      );
+      expect(hired.body).toEqual({ created: 1, updated: 0, unchanged: 0, dryRun: true });
+    });
+
     it('holds regional staff to their region, and lets admins rename anyone', async () => {
       await upload(
         'animators',
@@ -922,13 +996,66 @@ describe('CSV import and export (real PostgreSQL, real HTTP)', () => {
       ]);
       const [row] = await w.sql(`SELECT nis_code, region_code FROM spaces WHERE ref = 'BRU-A'`);
       expect(row).toEqual({ nis_code: '21004', region_code: 'BRU' });
-      // Another municipality of the same region is still theirs to set.
+      // Another municipality of the same region is the region's to set too, as in the API.
       const within = await upload(
         'spaces',
         csv(minimal, 'BRU-A,EPN Bruxelles-Centre,21009,municipality,2015-01-05'),
         { token: w.tokens.coordA, query: '?dryRun=true' },
       );
-      expect(within.body).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: true });
+      expect(within.body.errors).toEqual([
+        { line: 2, column: 'nis_code', message: expect.stringContaining('it is now "21004"') },
+      ]);
+    });
+
+    it('lets a coordinator change only what the API lets them change: staff-only columns stay as stored', async () => {
+      const header = `${minimal},closed_on,charter_signed_on,parent_ref,address`;
+      const before = await w.sql(`SELECT * FROM spaces WHERE ref IN ('BRU-A', 'BRU-A1') ORDER BY ref`);
+      const res = await upload(
+        'spaces',
+        csv(
+          header,
+          'BRU-A,EPN Bruxelles-Centre,21004,association,2010-01-01,2025-01-01,2020-01-01,,Rue Neuve 1',
+          'BRU-A1,Antenne Marolles,21004,municipality,2015-01-05,,,BRU-B,Rue Haute 2',
+        ),
+        { token: w.tokens.coordA, lang: 'en' },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors.map((e: any) => [e.line, e.column])).toEqual([
+        [2, 'operator_type'],
+        [2, 'opened_on'],
+        [2, 'closed_on'],
+        [2, 'charter_signed_on'],
+        [3, 'parent_ref'],
+        [3, 'parent_ref'],
+      ]);
+      expect(res.body.errors[0].message).toContain(
+        'only regional staff can change this (it is now "municipality")',
+      );
+      expect(res.body.errors[2].message).toContain('it is empty now');
+      expect(await w.sql(`SELECT * FROM spaces WHERE ref IN ('BRU-A', 'BRU-A1') ORDER BY ref`)).toEqual(
+        before,
+      );
+
+      // The same file with the stored values (as in their own export) changes what is theirs.
+      const own = await upload(
+        'spaces',
+        csv(
+          header,
+          'BRU-A,EPN Bruxelles-Centre,21004,municipality,2015-01-05,,,,Rue Neuve 1',
+          'BRU-A1,Antenne Marolles,21004,municipality,2015-01-05,,,BRU-A,Rue Haute 2',
+        ),
+        { token: w.tokens.coordA, query: '?dryRun=true' },
+      );
+      expect(own.body).toEqual({ created: 0, updated: 2, unchanged: 0, dryRun: true });
+      // A space out of scope gets its own error only, never a stored value.
+      const other = await upload(
+        'spaces',
+        csv(header, 'BRU-B,OCR Elsene,21009,association,2010-01-01,,,,Rue 3'),
+        { token: w.tokens.coordA },
+      );
+      expect(other.body.errors).toEqual([
+        { line: 2, column: 'ref', message: expect.not.stringContaining('municipality') },
+      ]);
     });
 
     it('refuses a coordinator making their antenna a main space, which would leave their scope', async () => {

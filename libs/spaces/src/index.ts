@@ -10,6 +10,7 @@ export { AuditService } from './audit/audit.service.js';
 export type { AuditActor, AuditWrite } from './audit/audit.repository.js';
 export { SpaceAccessRepository } from './links/space-access.repository.js';
 export { spaceScopeCondition } from './shared/space-scope.sql.js';
+export { currentLabelJoin } from './spaces/current-label.sql.js';
 export { updateVersioned, versionConflict } from './shared/versioned-update.js';
 export * from './imports/index.js';
 export { SpacesService } from './spaces/spaces.service.js';

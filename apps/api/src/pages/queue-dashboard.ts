@@ -24,8 +24,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type ViewingReply = FastifyReply & { viewAsync(page: string, data: object): Promise<string> };
 
-const isDashboardUrl = (url: string) => url === QUEUE_DASHBOARD_PATH || /^\/admin\/queues[/?]/.test(url);
-const isDashboardApi = (url: string) => url.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`);
+/**
+ * Whether a request is for the dashboard, and for its JSON API, judged by the route it matched: the router
+ * decodes the path first, so `/admin/%71ueues/…` reaches the dashboard's routes while its raw `req.url`
+ * does not look like one. A request that matched no route (a 404) has no route pattern.
+ */
+const dashboardRoute = (req: FastifyRequest) => {
+  const route = req.routeOptions.url ?? '';
+  return route === QUEUE_DASHBOARD_PATH || route.startsWith(`${QUEUE_DASHBOARD_PATH}/`) ? route : null;
+};
+const isDashboardApi = (route: string) => route.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`);
 
 /** Only the site itself may change jobs: a browser names the page a request comes from. */
 function sameOrigin(req: FastifyRequest): boolean {
@@ -63,13 +71,14 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
   };
 
   const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!isDashboardUrl(req.url)) return;
+    const route = dashboardRoute(req);
+    if (route === null) return;
     // Also for the site's CSRF refusal of a dashboard POST, which renders a page on this reply.
     withSiteViews(reply);
     const token = tokenFromRequest(req);
     const principal = token ? await auth.authenticate(token) : null;
     if (principal) (req as AuthenticatedRequest).principal = principal;
-    const api = isDashboardApi(req.url);
+    const api = isDashboardApi(route);
     if (!principal) {
       if (api) {
         const { status, body } = toErrorBody(

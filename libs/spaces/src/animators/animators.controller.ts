@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -25,6 +26,8 @@ import {
 } from './dto/animators.dto.js';
 
 const ANIMATOR_SCOPE = { kind: 'animator', param: 'ref' } as const;
+/** Acts on the whole person: see animator-person-scope.rule.ts. */
+const SHARED_PERSON = 'ANIMATORS.SHARED_PERSON: the person also works at a space outside your scope.';
 
 @ApiTags('animators')
 @ApiBearerAuth()
@@ -61,9 +64,11 @@ export class AnimatorsController {
     return this.animators.get(principal, ref);
   }
 
+  /** Changing the person's fields needs every space they work at in your scope (admins: always). */
   @Patch(':ref')
   @Access(ANY_SIGNED_IN, ANIMATOR_SCOPE)
   @ApiOkResponse({ type: AnimatorDto })
+  @ApiForbiddenResponse({ description: SHARED_PERSON })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,
@@ -72,19 +77,27 @@ export class AnimatorsController {
     return this.animators.update(principal, ref, dto);
   }
 
-  /** Everything held about the person (a subject access request). The read is recorded in the trail. */
+  /**
+   * Everything held about the person (a subject access request), so only for a caller whose scope
+   * covers every space the person works at (admins: always). The read is recorded in the trail.
+   */
   @Get(':ref/export')
   @Access(STAFF, ANIMATOR_SCOPE)
   @ApiOkResponse({ type: AnimatorExportDto })
+  @ApiForbiddenResponse({ description: SHARED_PERSON })
   export(@CurrentPrincipal() principal: Principal, @Param('ref') ref: string): Promise<AnimatorExportDto> {
     return this.animators.export(principal, ref);
   }
 
-  /** Erases name and contact in place and replaces the ref; every figure stays the same. */
+  /**
+   * Erases name and contact in place and replaces the ref; every figure stays the same. Needs every
+   * space the person works at in your scope (admins: always).
+   */
   @Post(':ref/anonymise')
   @HttpCode(200)
   @Access(STAFF, ANIMATOR_SCOPE)
   @ApiOkResponse({ type: AnonymisedAnimatorDto })
+  @ApiForbiddenResponse({ description: SHARED_PERSON })
   anonymise(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,

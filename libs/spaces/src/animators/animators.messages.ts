@@ -27,6 +27,20 @@ registerErrorMessages({
     fr: 'Cet animateur a été anonymisé : son nom et ses coordonnées ne peuvent plus être remplis.',
     en: 'This animator has been anonymised: name and contact details can no longer be filled in.',
   },
+  'ANIMATORS.SHARED_PERSON': {
+    nl:
+      'Deze persoon werkt ook in een ruimte die u niet beheert. U kunt daarom de naam, ' +
+      'contactgegevens en kwalificaties niet wijzigen, de persoon niet anonimiseren en de gegevens ' +
+      'niet exporteren. Vraag het aan een beheerder of aan het gewest van die ruimte.',
+    fr:
+      'Cette personne travaille aussi dans un espace que vous ne gérez pas. Vous ne pouvez donc pas ' +
+      "modifier son nom, ses coordonnées ni ses qualifications, l'anonymiser ni exporter ses données. " +
+      'Demandez-le à un administrateur ou à la région de cet espace.',
+    en:
+      'This person also works at a space you do not manage, so you cannot change their name, contact ' +
+      'details or qualifications, anonymise them or export their data. Ask an administrator, or the ' +
+      'region of that space.',
+  },
   'ANIMATORS.ASSIGNMENT_NOT_FOUND': {
     nl: 'Deze toewijzing bestaat niet.',
     fr: "Cette affectation n'existe pas.",

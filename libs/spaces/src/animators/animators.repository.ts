@@ -13,6 +13,7 @@ import type { AuditAction } from '../audit/audit-entry.entity.js';
 import { spaceScopeCondition } from '../shared/space-scope.sql.js';
 import { updateVersioned } from '../shared/versioned-update.js';
 import { assignedOnSql } from './assigned-on.rule.js';
+import type { PersonReach } from './animator-person-scope.rule.js';
 import type { AssignmentRole, Contract } from './assignment.entity.js';
 
 export interface AnimatorRecord {
@@ -307,6 +308,24 @@ export class AnimatorsRepository {
       [id, pseudonym],
     );
     return (await this.findById(id, m))!;
+  }
+
+  /**
+   * How many assignments the person has and how many are at spaces the principal may see, in one
+   * statement (see animator-person-scope.rule.ts). Run it with the animator row locked FOR UPDATE: a
+   * new assignment's foreign key check needs a lock that conflicts with it, so none can be added
+   * between this count and the write or export it allows.
+   */
+  async personReach(m: EntityManager, animatorId: string, principal: Principal): Promise<PersonReach> {
+    const params: unknown[] = [animatorId];
+    const scope = spaceScopeCondition(principal, 's', params);
+    const [row]: Array<{ assignments: number; in_scope: number }> = await m.query(
+      `SELECT count(*)::int AS assignments, count(*) FILTER (WHERE ${scope})::int AS in_scope
+       FROM animator_assignments x JOIN spaces s ON s.id = x.space_id
+       WHERE x.animator_id = $1`,
+      params,
+    );
+    return { assignments: row.assignments, inScope: row.in_scope };
   }
 
   /** Assignments of one animator; with a principal, only those at spaces the principal may see. */

@@ -8,6 +8,7 @@ import { SpaceAccessRepository } from '../links/space-access.repository.js';
 import { brusselsWallClock } from '../rules/brussels-time.js';
 import { pageOf } from '../shared/dto/page.dto.js';
 import { versionConflict } from '../shared/versioned-update.js';
+import { changedPersonFields, coversWholePerson } from './animator-person-scope.rule.js';
 import { animatorAuditSnapshots, pseudonymousRef } from './animator-privacy.rule.js';
 import './animators.messages.js';
 import {
@@ -41,6 +42,13 @@ const brusselsToday = () => {
 
 const animatorNotFound = () => notFound('ANIMATORS.NOT_FOUND', 'No such animator.');
 const assignmentNotFound = () => notFound('ANIMATORS.ASSIGNMENT_NOT_FOUND', 'No such assignment.');
+const sharedPerson = () =>
+  forbidden(
+    'This person also works at a space you do not manage, so you cannot change their name, contact ' +
+      'details or qualifications, anonymise them or export their data. Ask an administrator, or the ' +
+      'region of that space.',
+    'ANIMATORS.SHARED_PERSON',
+  );
 
 const toAssignmentDto = (a: AssignmentRecord): AssignmentDto => ({
   id: a.id,
@@ -116,8 +124,9 @@ const assignmentValues = (dto: CreateAssignmentDto): AssignmentValues => ({
 /**
  * Animators (people) and their assignments to spaces. A caller reaches an animator through the
  * 'animator' scope (an assignment at a space they may see), and within it only the assignments at such
- * spaces. Personal data is professional contact only; it never enters the audit trail (see
- * animator-privacy.rule.ts), can be exported on request, and is erased in place by anonymising.
+ * spaces; acting on the person as a whole needs every one of their spaces in scope. Personal data is
+ * professional contact only; it never enters the audit trail (see animator-privacy.rule.ts), can be
+ * exported on request, and is erased in place by anonymising.
  */
 @Injectable()
 export class AnimatorsService {
@@ -146,6 +155,18 @@ export class AnimatorsService {
     const space = decision === 'allow' ? await this.repo.spaceByRef(ref) : null;
     if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     return space;
+  }
+
+  /**
+   * A person-level act (changing the person's fields, anonymising, exporting) reaches every space the
+   * person works at, so the caller must cover all of them (animator-person-scope.rule.ts). The caller
+   * holds the animator row FOR UPDATE, so no assignment can be added in between.
+   */
+  private async requireWholePerson(principal: Principal, animatorId: string, m: EntityManager) {
+    if (principal.role === 'admin') return; // admins cover every space: no need to count
+    if (!coversWholePerson(principal.role, await this.repo.personReach(m, animatorId, principal))) {
+      throw sharedPerson();
+    }
   }
 
   /**
@@ -250,6 +271,10 @@ export class AnimatorsService {
     if (dto.qualifications !== undefined) changes.qualifications = dto.qualifications;
     const after = await this.dataSource.transaction(async (m) => {
       const before = await this.animator(ref, m, true);
+      // Refused before the version check: reloading would not help.
+      if (changedPersonFields(before, changes).length > 0) {
+        await this.requireWholePerson(principal, before.id, m);
+      }
       // The row is locked: a version checked here cannot change before the UPDATE below.
       if (before.version !== dto.version) throw versionConflict('ANIMATORS', before.version);
       if (Object.keys(changes).length === 0) return before;
@@ -278,10 +303,14 @@ export class AnimatorsService {
   /**
    * Everything held about the person: their fields, every assignment (at any space), and the trail
    * about them. Reading personal data is itself recorded ('read'), in the same transaction.
+   * It answers a data-subject request, so it is complete or refused, never cut to the caller's scope:
+   * only a caller covering every space the person works at gets it. The row lock keeps an assignment
+   * elsewhere from being added between that check and the reads.
    */
   async export(principal: Principal, ref: string): Promise<AnimatorExportDto> {
     return this.dataSource.transaction(async (m) => {
-      const animator = await this.animator(ref, m);
+      const animator = await this.animator(ref, m, true);
+      await this.requireWholePerson(principal, animator.id, m);
       await this.audit.record(m, principal, [
         {
           action: 'read',
@@ -322,6 +351,7 @@ export class AnimatorsService {
   async anonymise(principal: Principal, ref: string): Promise<AnonymisedAnimatorDto> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.animator(ref, m, true);
+      await this.requireWholePerson(principal, before.id, m);
       if (before.anonymisedAt) {
         throw conflict('ANIMATORS.ALREADY_ANONYMISED', 'This animator has already been anonymised.');
       }

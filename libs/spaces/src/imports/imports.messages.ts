@@ -38,6 +38,12 @@ const en = {
     `space ${q(p)} is itself an antenna; the parent of an antenna must be a main space`,
   'import.antenna_has_antennas': () =>
     'this space has antennas of its own, so it cannot be an antenna; leave parent_ref empty',
+  'import.parent_other_region': (p) =>
+    `space ${q(p)} is in region ${p.region}, and an antenna must be in the same region as its parent; ` +
+    'check the NIS code or the parent_ref',
+  'import.antennas_other_region': (p) =>
+    `this space has antennas (${p.value}) that would stay in another region; ` +
+    'move them in the same file, or move them first',
   'import.opening_hours_invalid': (p) =>
     `these opening hours cannot be read (${p.detail}); write them like ` +
     'Mo-Fr 09:00-12:00 "animator"; Sa 10:00-12:00',
@@ -49,6 +55,12 @@ const en = {
   'import.animator_elsewhere': (p) =>
     `animator ${q(p)} also works at a space you do not manage, so you cannot change their name or ` +
     'e-mail address; write them as they are now, or ask your region to change them',
+  'import.animator_unassigned': (p) =>
+    `animator ${q(p)} works at no space at the moment, so only an administrator can change their name ` +
+    'or e-mail address; write them as they are now, or ask an administrator',
+  'import.staff_only_column': (p) =>
+    `only regional staff can change this (${p.value === '' ? 'it is empty now' : `it is now "${p.value}"`}); ` +
+    'write the value as it is now, or ask your region to change it',
   'import.parent_clear_forbidden': (p) =>
     `this space is an antenna of ${q(p)}, and only regional staff can make an antenna a main space; ` +
     `write ${q(p)} in parent_ref`,
@@ -94,6 +106,12 @@ export const importMessages = defineCsvMessages<ImportMessageKey>(
       `ruimte ${q(p)} is zelf een antenne; de hoofdruimte van een antenne moet een gewone ruimte zijn`,
     'import.antenna_has_antennas': () =>
       'deze ruimte heeft zelf antennes, dus ze kan geen antenne zijn; laat parent_ref leeg',
+    'import.parent_other_region': (p) =>
+      `ruimte ${q(p)} ligt in gewest ${p.region}, en een antenne moet in hetzelfde gewest liggen als ` +
+      'haar hoofdruimte; controleer de NIS-code of parent_ref',
+    'import.antennas_other_region': (p) =>
+      `deze ruimte heeft antennes (${p.value}) die in een ander gewest zouden blijven; ` +
+      'verplaats ze in hetzelfde bestand, of verplaats ze eerst',
     'import.opening_hours_invalid': (p) =>
       `deze openingsuren kunnen niet gelezen worden (${p.detail}); schrijf ze bijvoorbeeld als ` +
       'Mo-Fr 09:00-12:00 "animator"; Sa 10:00-12:00',
@@ -106,6 +124,12 @@ export const importMessages = defineCsvMessages<ImportMessageKey>(
     'import.animator_elsewhere': (p) =>
       `animator ${q(p)} werkt ook in een ruimte die u niet beheert, dus u kunt de naam en het ` +
       'e-mailadres niet wijzigen; schrijf ze zoals ze nu zijn, of vraag uw gewest ze te wijzigen',
+    'import.animator_unassigned': (p) =>
+      `animator ${q(p)} werkt op dit moment in geen enkele ruimte, dus alleen een beheerder kan de naam ` +
+      'of het e-mailadres wijzigen; schrijf ze zoals ze nu zijn, of vraag het aan een beheerder',
+    'import.staff_only_column': (p) =>
+      `alleen gewestelijke medewerkers kunnen dit wijzigen (${p.value === '' ? 'het is nu leeg' : `het is nu "${p.value}"`}); ` +
+      'schrijf de waarde zoals ze nu is, of vraag uw gewest om ze te wijzigen',
     'import.parent_clear_forbidden': (p) =>
       `deze ruimte is een antenne van ${q(p)}, en alleen gewestelijke medewerkers kunnen van een ` +
       `antenne een hoofdruimte maken; vul ${q(p)} in bij parent_ref`,
@@ -148,6 +172,12 @@ export const importMessages = defineCsvMessages<ImportMessageKey>(
       `l’espace ${q(p)} est lui-même une antenne ; le parent d’une antenne doit être un espace principal`,
     'import.antenna_has_antennas': () =>
       'cet espace a lui-même des antennes, il ne peut donc pas être une antenne ; laissez parent_ref vide',
+    'import.parent_other_region': (p) =>
+      `l’espace ${q(p)} se trouve dans la région ${p.region}, et une antenne doit être dans la même ` +
+      'région que son espace parent ; vérifiez le code INS ou parent_ref',
+    'import.antennas_other_region': (p) =>
+      `cet espace a des antennes (${p.value}) qui resteraient dans une autre région ; ` +
+      'déplacez-les dans le même fichier, ou déplacez-les d’abord',
     'import.opening_hours_invalid': (p) =>
       `ces horaires ne peuvent pas être lus (${p.detail}) ; écrivez-les par exemple ainsi : ` +
       'Mo-Fr 09:00-12:00 "animator"; Sa 10:00-12:00',
@@ -161,6 +191,12 @@ export const importMessages = defineCsvMessages<ImportMessageKey>(
       `l’animateur ${q(p)} travaille aussi dans un espace que vous ne gérez pas : vous ne pouvez pas ` +
       'modifier son nom ni son adresse e-mail ; écrivez-les tels qu’ils sont, ou demandez à votre région ' +
       'de les modifier',
+    'import.animator_unassigned': (p) =>
+      `l’animateur ${q(p)} ne travaille actuellement dans aucun espace : seul un administrateur peut ` +
+      'modifier son nom ou son adresse e-mail ; écrivez-les tels qu’ils sont, ou demandez à un administrateur',
+    'import.staff_only_column': (p) =>
+      `seul le personnel régional peut modifier ceci (${p.value === '' ? 'c’est vide actuellement' : `c’est actuellement « ${p.value} »`}) ; ` +
+      'écrivez la valeur telle qu’elle est, ou demandez à votre région de la modifier',
     'import.parent_clear_forbidden': (p) =>
       `cet espace est une antenne de ${q(p)}, et seul le personnel régional peut faire d’une antenne un ` +
       `espace principal ; indiquez ${q(p)} dans parent_ref`,

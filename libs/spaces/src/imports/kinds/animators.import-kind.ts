@@ -68,19 +68,29 @@ const assignmentColumns = (ctx: ImportContext) =>
  */
 function personScopeChecks(ctx: ImportContext): RowCheck[] {
   if (ctx.principal.role === 'admin') return [];
-  return personColumns(ctx).map((column) => {
+  return personColumns(ctx).flatMap((column) => {
     const params: unknown[] = [];
     const inScope = spaceScopeCondition(ctx.principal, 'sp', params);
-    return {
-      column,
-      key: 'import.animator_elsewhere',
-      sql: `SELECT s.line, jsonb_build_object('value', s.ref) AS params FROM ${ctx.staging} s
-            JOIN animators a ON a.ref = s.ref
-            WHERE a.anonymised_at IS NULL AND s."${column}" IS DISTINCT FROM a."${column}"
-              AND EXISTS (SELECT 1 FROM animator_assignments x JOIN spaces sp ON sp.id = x.space_id
-                          WHERE x.animator_id = a.id AND NOT (${inScope}))`,
-      params,
-    };
+    const changed = `FROM ${ctx.staging} s JOIN animators a ON a.ref = s.ref
+      WHERE a.anonymised_at IS NULL AND s."${column}" IS DISTINCT FROM a."${column}"`;
+    return [
+      {
+        column,
+        key: 'import.animator_elsewhere',
+        sql: `SELECT s.line, jsonb_build_object('value', s.ref) AS params ${changed}
+                AND EXISTS (SELECT 1 FROM animator_assignments x JOIN spaces sp ON sp.id = x.space_id
+                            WHERE x.animator_id = a.id AND NOT (${inScope}))`,
+        params,
+      },
+      {
+        // A person who works at no space is no space's: only admins see them, so only admins change them
+        // (else a file could take over anyone's record by naming their ref).
+        column,
+        key: 'import.animator_unassigned',
+        sql: `SELECT s.line, jsonb_build_object('value', s.ref) AS params ${changed}
+                AND NOT EXISTS (SELECT 1 FROM animator_assignments x WHERE x.animator_id = a.id)`,
+      },
+    ];
   });
 }
 

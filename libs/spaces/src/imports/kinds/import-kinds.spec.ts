@@ -190,6 +190,13 @@ describe('scope checks', () => {
     expect(keys('admin')).not.toContain('import.space_move_other_region');
   });
 
+  it('keeps every antenna in its parent’s region; an admin moving a space must move its antennas too', () => {
+    for (const role of ['coordinator', 'regional_staff', 'admin'] as const) {
+      expect(keys(role)).toContain('import.parent_other_region');
+    }
+    expect(keys('admin')).toContain('import.antennas_other_region');
+  });
+
   it('keeps coordinators from making an antenna a main space, when the file has parent_ref', () => {
     expect(keys('coordinator')).toContain('import.parent_clear_forbidden');
     expect(keys('regional_staff')).not.toContain('import.parent_clear_forbidden');

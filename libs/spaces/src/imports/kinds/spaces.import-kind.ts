@@ -204,6 +204,12 @@ export const spacesImportKind = defineImportKind({
   },
 });
 
+/** The region of a NIS code, from its latest municipality (a statement for a lateral join or a subquery). */
+function regionOf(nisCode: string): string {
+  return `SELECT m.region_code FROM municipalities m WHERE m.nis_code = ${nisCode}
+          ORDER BY m.reference_year DESC LIMIT 1`;
+}
+
 function spaceChecks(ctx: ImportContext): RowCheck[] {
   const s = ctx.staging;
   const { principal } = ctx;
@@ -244,6 +250,19 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
               OR EXISTS (SELECT 1 FROM spaces t JOIN spaces c ON c.parent_id = t.id
                          WHERE t.ref = s.ref AND NOT EXISTS (SELECT 1 FROM ${s} cs WHERE cs.ref = c.ref)))`,
     },
+    {
+      // An antenna stays in its parent's region, as the API keeps it: both regions as they will be after
+      // the import (a row of the file wins over what is stored).
+      column: 'parent_ref',
+      key: 'import.parent_other_region',
+      sql: `SELECT s.line, jsonb_build_object('value', s.parent_ref, 'region', pr.region_code) AS params
+            FROM ${s} s
+            LEFT JOIN ${s} ps ON ps.ref = s.parent_ref LEFT JOIN spaces p ON p.ref = s.parent_ref
+            JOIN LATERAL (${regionOf('s.nis_code')}) sr ON true
+            JOIN LATERAL (SELECT CASE WHEN ps.line IS NULL THEN p.region_code
+                                      ELSE (${regionOf('ps.nis_code')}) END AS region_code) pr ON true
+            WHERE s.parent_ref IS NOT NULL AND s.parent_ref <> s.ref AND pr.region_code <> sr.region_code`,
+    },
   ];
   if (!ctx.columns.has('closed_on')) {
     // Left out, the stored closing date stays: the new opening date may not come after it (the table's
@@ -258,7 +277,20 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
       params,
     });
   }
-  if (principal.role === 'admin') return checks;
+  if (principal.role === 'admin') {
+    checks.push({
+      // Only admins may move a space to another region (the others get space_move_other_region); doing so
+      // would leave behind the antennas this file does not move.
+      column: 'nis_code',
+      key: 'import.antennas_other_region',
+      sql: `SELECT s.line, jsonb_build_object('value', string_agg(c.ref, ', ' ORDER BY c.ref)) AS params
+          FROM ${s} s JOIN spaces t ON t.ref = s.ref JOIN spaces c ON c.parent_id = t.id
+          JOIN LATERAL (${regionOf('s.nis_code')}) sr ON true
+          WHERE c.region_code <> sr.region_code AND NOT EXISTS (SELECT 1 FROM ${s} cs WHERE cs.ref = c.ref)
+          GROUP BY s.line`,
+    });
+    return checks;
+  }
 
   const existingParams: unknown[] = [];
   const existingInScope = spaceScopeCondition(principal, 't', existingParams);
@@ -286,8 +318,7 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
     key: 'import.space_move_other_region',
     sql: `SELECT s.line, jsonb_build_object('region', m.region_code) AS params FROM ${s} s
           JOIN spaces t ON t.ref = s.ref
-          JOIN LATERAL (SELECT m.region_code FROM municipalities m WHERE m.nis_code = s.nis_code
-                        ORDER BY m.reference_year DESC LIMIT 1) m ON true
+          JOIN LATERAL (${regionOf('s.nis_code')}) m ON true
           WHERE m.region_code <> t.region_code AND (${movedInScope})`,
     params: movedParams,
   });
@@ -299,6 +330,7 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
       sql: `SELECT s.line, ${value('ref')} FROM ${s} s
             WHERE NOT EXISTS (SELECT 1 FROM spaces t WHERE t.ref = s.ref)`,
     });
+    checks.push(...staffOnlyColumnChecks(ctx));
     if (ctx.columns.has('parent_ref')) {
       // Making an antenna a main space is the region's decision (the API keeps parentRef to staff), and
       // would take it out of the coordinator's own scope, which reaches antennas through their parent.
@@ -317,12 +349,60 @@ function spaceChecks(ctx: ImportContext): RowCheck[] {
     column: 'nis_code',
     key: 'import.space_create_other_region',
     sql: `SELECT s.line, jsonb_build_object('region', m.region_code) AS params FROM ${s} s
-          JOIN LATERAL (SELECT m.region_code FROM municipalities m WHERE m.nis_code = s.nis_code
-                        ORDER BY m.reference_year DESC LIMIT 1) m ON true
+          JOIN LATERAL (${regionOf('s.nis_code')}) m ON true
           WHERE NOT EXISTS (SELECT 1 FROM spaces t WHERE t.ref = s.ref) AND m.region_code <> $1`,
     params: [principal.regionCode],
   });
   return checks;
+}
+
+/**
+ * The columns only regional staff change (the API's STAFF_ONLY_FIELDS, refused there with
+ * SPACES.STAFF_ONLY_FIELDS), each with the stored value as the file would compare it. A coordinator's file
+ * may carry them, as their own export does, but only as they are stored. Clearing `parent_ref` has its own
+ * message (import.parent_clear_forbidden); a NIS code in another region has import.space_move_other_region.
+ */
+const STAFF_ONLY_COLUMNS: Record<string, { stored: string; changed: string }> = {
+  nis_code: {
+    stored: 't.nis_code::text',
+    changed: `s.nis_code IS DISTINCT FROM t.nis_code::text AND EXISTS (
+                SELECT 1 FROM municipalities m WHERE m.nis_code = s.nis_code AND m.region_code = t.region_code)`,
+  },
+  operator_type: { stored: 't.operator_type', changed: 's.operator_type IS DISTINCT FROM t.operator_type' },
+  opened_on: {
+    stored: `to_char(t.opened_on, 'YYYY-MM-DD')`,
+    changed: 's.opened_on IS DISTINCT FROM t.opened_on',
+  },
+  closed_on: {
+    stored: `to_char(t.closed_on, 'YYYY-MM-DD')`,
+    changed: 's.closed_on IS DISTINCT FROM t.closed_on',
+  },
+  charter_signed_on: {
+    stored: `to_char(t.charter_signed_on, 'YYYY-MM-DD')`,
+    changed: 's.charter_signed_on IS DISTINCT FROM t.charter_signed_on',
+  },
+  parent_ref: {
+    stored: 'p.ref',
+    changed: 's.parent_ref IS NOT NULL AND s.parent_ref IS DISTINCT FROM p.ref',
+  },
+};
+
+function staffOnlyColumnChecks(ctx: ImportContext): RowCheck[] {
+  return Object.entries(STAFF_ONLY_COLUMNS)
+    .filter(([column]) => ctx.columns.has(column))
+    .map(([column, { stored, changed }]) => {
+      // Only for spaces in scope: the message shows the stored value, and other rows have their own error.
+      const params: unknown[] = [];
+      const inScope = spaceScopeCondition(ctx.principal, 't', params);
+      return {
+        column,
+        key: 'import.staff_only_column',
+        sql: `SELECT s.line, jsonb_build_object('value', COALESCE(${stored}, '')) AS params
+              FROM ${ctx.staging} s JOIN spaces t ON t.ref = s.ref LEFT JOIN spaces p ON p.id = t.parent_id
+              WHERE (${changed}) AND (${inScope})`,
+        params,
+      };
+    });
 }
 
 async function upsertSpaces(ctx: ImportContext) {

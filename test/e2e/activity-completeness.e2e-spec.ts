@@ -97,4 +97,36 @@ describe('reporting completeness (real HTTP, real PostgreSQL)', () => {
     const res = await region(w.tokens.staffBRU, 'region=BRU&from=2021-W53&to=2022-W02');
     expect(res.status).toBe(400);
   });
+
+  it('names the end of the period that is not a real week, in the caller language', async () => {
+    const space = (query: string, lang: string) =>
+      api(t.baseUrl, 'GET', `/api/v1/spaces/BRU-A/completeness?${query}`, {
+        token: w.tokens.coordA,
+        headers: { 'accept-language': lang },
+      });
+    const from = await space('from=2021-W53&to=2022-W02', 'nl-BE');
+    expect(from.status).toBe(400);
+    expect(from.body).toMatchObject({
+      code: 'VALIDATION.FAILED',
+      message: 'Sommige velden zijn niet juist ingevuld.',
+      details: [
+        {
+          field: 'from',
+          code: 'week.invalid',
+          message: '"2021-W53" is geen week. Schrijf het als jaar-W-weeknummer, bijvoorbeeld 2026-W05.',
+        },
+      ],
+    });
+    const to = await space('from=2022-W01&to=2022-W53', 'fr');
+    expect(to.body.details).toEqual([
+      expect.objectContaining({
+        field: 'to',
+        message: expect.stringMatching(/^"2022-W53" n'est pas une semaine/),
+      }),
+    ]);
+    const staff = await region(w.tokens.staffBRU, 'region=BRU&from=2020-W50&to=2021-W53');
+    expect(staff.body.details).toEqual([
+      expect.objectContaining({ field: 'to', message: expect.stringMatching(/is not a week/) }),
+    ]);
+  });
 });

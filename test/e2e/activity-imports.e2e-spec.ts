@@ -58,6 +58,30 @@ describe('activity imports and exports (real HTTP, real PostgreSQL)', () => {
     const again = await post('weekly-activity', weekly, w.tokens.coordA);
     expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 3, dryRun: false });
     expect(await counts()).toEqual(before);
+
+    // The region then dates BRU-A1's closing before 2026-W02: the same file still changes nothing, and
+    // only a change to that week is refused.
+    await w.sql(`UPDATE spaces SET closed_on = '2025-12-31' WHERE ref = 'BRU-A1'`);
+    try {
+      const closed = await post('weekly-activity', weekly, w.tokens.coordA);
+      expect(closed.body).toEqual({ created: 0, updated: 0, unchanged: 3, dryRun: false });
+      const changed = await post(
+        'weekly-activity',
+        [HEADER, 'BRU-A1,2026-W02,6,6,6,13,,,,,,5,,,,0'].join('\r\n'),
+        w.tokens.coordA,
+      );
+      expect(changed.status).toBe(422);
+      expect(changed.body.errors).toEqual([
+        {
+          line: 2,
+          column: 'week',
+          message: expect.stringContaining('the space was not open in week 2026-W02'),
+        },
+      ]);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await w.sql(`UPDATE spaces SET closed_on = NULL WHERE ref = 'BRU-A1'`);
+    }
   });
 
   it('rejects a file with invalid rows, naming exactly those rows, and writes nothing', async () => {
@@ -134,13 +158,20 @@ describe('activity imports and exports (real HTTP, real PostgreSQL)', () => {
       dryRun: false,
     });
     const before = await counts();
-    const bad = [header, 'BRU-A,S3,2026-02-17,Tablet,basic_skills,course,0,5,6,nl'];
+    const bad = [
+      header,
+      'BRU-A,S3,2026-02-17,Tablet,basic_skills,course,0,5,6,nl',
+      // Stored as 0.00 it broke the table's check: a 500 for the whole file, dry run or not.
+      'BRU-A,S4,2026-02-17,Tablet,basic_skills,course,0.001,5,1,nl',
+    ];
     const res = await post('training-sessions', bad.join('\n'), w.tokens.coordA);
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
       [2, 'duration_hours'],
       [2, 'new_participants'],
+      [3, 'duration_hours'],
     ]);
+    expect(res.body.errors[2].message).toContain('at most 2 decimals');
     expect(await counts()).toEqual(before);
     const exported = await api(t.baseUrl, 'GET', '/api/v1/exports/training-sessions', {
       token: w.tokens.coordA,

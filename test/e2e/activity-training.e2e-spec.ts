@@ -65,6 +65,9 @@ describe('training sessions (real HTTP, real PostgreSQL)', () => {
     ],
     ['a duration of 0', { durationHours: 0 }, 'durationHours', /more than 0 and at most 24 hours/],
     ['a duration above 24 hours', { durationHours: 25 }, 'durationHours', /more than 0 and at most 24 hours/],
+    // Stored in hundredths of an hour: 0.001 became 0.00 and broke the table's check (a 500).
+    ['a duration of 0.001 hours', { durationHours: 0.001 }, 'durationHours', /at most 2 decimals/],
+    ['a duration of 23.999 hours', { durationHours: 23.999 }, 'durationHours', /at most 2 decimals/],
     [
       'an animator who does not work there',
       { animatorRefs: ['AN-404'] },

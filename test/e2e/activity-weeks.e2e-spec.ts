@@ -179,6 +179,33 @@ describe('weekly activity (real HTTP, real PostgreSQL)', () => {
       );
     });
 
+    it('names the first purpose that holds visits when they add up to more than the visits', async () => {
+      const only = {
+        openingHours: 10,
+        visits: 10,
+        visitsJobSearch: 11,
+      };
+      const res = await put(w.tokens.coordA, only, 'BRU-A', '2026-W20');
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'visitsJobSearch', code: 'week.purposes_over_visits' }),
+      ]);
+    });
+
+    it('says only that a missing required figure is required, not that it has too many decimals', async () => {
+      const { openingHours: _omitted, ...rest } = valid;
+      const res = await put(w.tokens.coordA, rest, 'BRU-A', '2026-W20');
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'openingHours', message: 'openingHours is required' }),
+      ]);
+      const notANumber = await put(w.tokens.coordA, { ...valid, openingHours: 'ten' }, 'BRU-A', '2026-W20');
+      expect(notANumber.body.details).toEqual([
+        expect.objectContaining({ field: 'openingHours', message: 'openingHours must be a number' }),
+      ]);
+      expect((await rowsOf('BRU-A')).map((r) => r.week)).not.toContain('2026-W20');
+    });
+
     it('refuses a text where a number belongs, naming the field', async () => {
       const res = await put(w.tokens.coordA, { ...valid, visits: 'many' });
       expect(res.status).toBe(400);
@@ -206,12 +233,50 @@ describe('weekly activity (real HTTP, real PostgreSQL)', () => {
     expect((await put(w.tokens.staffBRU, valid, 'BRU-B', '2026-W12')).status).toBe(201);
   });
 
+  it('takes a week stored before the space closed again as it is, and refuses only a change to it', async () => {
+    // BRU-B's 2026-W12 was stored above; the region then dates its closing before that week.
+    await w.sql(`UPDATE spaces SET closed_on = '2026-03-01' WHERE ref = 'BRU-B'`);
+    try {
+      const same = await put(w.tokens.staffBRU, valid, 'BRU-B', '2026-W12');
+      expect(same.status).toBe(200);
+      expect(same.body.version).toBe(1);
+      const changed = await put(w.tokens.staffBRU, { ...valid, visits: 121 }, 'BRU-B', '2026-W12');
+      expect(changed.status).toBe(400);
+      expect(changed.body.details).toEqual([expect.objectContaining({ code: 'week.space_inactive' })]);
+      const fresh = await put(w.tokens.staffBRU, valid, 'BRU-B', '2026-W13');
+      expect(fresh.status).toBe(400);
+      expect((await rowsOf('BRU-B')).map((r) => [r.week, r.visits, r.version])).toEqual([
+        ['2026-W12', 120, 1],
+      ]);
+    } finally {
+      await w.sql(`UPDATE spaces SET closed_on = NULL WHERE ref = 'BRU-B'`);
+    }
+  });
+
   it('reads a range of weeks', async () => {
     const res = await api(t.baseUrl, 'GET', '/api/v1/spaces/BRU-A/weeks?from=2026-W01&to=2026-W52', {
       token: w.tokens.coordA,
     });
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { week: string }) => i.week)).toEqual([WEEK, '2026-W11']);
+  });
+
+  it('names each end of a range that is not a real week, in the caller language', async () => {
+    const res = await api(t.baseUrl, 'GET', '/api/v1/spaces/BRU-A/weeks?from=2025-W53&to=2026-W00', {
+      token: w.tokens.coordA,
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({
+        field: 'from',
+        message: expect.stringMatching(/^"2025-W53" n'est pas une semaine/),
+      }),
+      expect.objectContaining({
+        field: 'to',
+        message: expect.stringMatching(/^"2026-W00" n'est pas une semaine/),
+      }),
+    ]);
   });
 
   it('prefills the hours from the schedule of that very week, minus closures and public holidays', async () => {

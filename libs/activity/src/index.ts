@@ -2,6 +2,7 @@
 export { ACTIVITY_ENTITIES } from './entities.js';
 export { ActivityHttpModule, ActivityModule, ActivityWorkerModule } from './activity.module.js';
 export { RemindersService } from './reminders/reminders.service.js';
+export { MISSING_WEEK } from './reminders/reminders.repository.js';
 export { REMINDER_SCHEDULE } from './reminders/reminders.handler.js';
 export { weekInWords } from './reminders/reminder-mail.js';
 export * from './rules/iso-weeks.js';
@@ -11,5 +12,6 @@ export { activityMessages, activityMessage } from './rules/activity.messages.js'
 export { trainingSessionsImportKind } from './imports/training-sessions.import-kind.js';
 export { weeklyActivityImportKind } from './imports/weekly-activity.import-kind.js';
 export { WeeksService } from './weeks/weeks.service.js';
+export { isRealWeek } from './weeks/week-param.js';
 export { CompletenessService } from './completeness/completeness.service.js';
 export { TrainingSessionsService } from './training/training-sessions.service.js';

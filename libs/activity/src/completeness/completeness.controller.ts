@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ANY_SIGNED_IN, Access, STAFF } from '../../../core/src/index.js';
+import { ANY_SIGNED_IN, Access, STAFF, negotiateLanguage } from '../../../core/src/index.js';
 import { CompletenessService } from './completeness.service.js';
 import { CompletenessDto, CompletenessQueryDto, SpaceCompletenessQueryDto } from './dto/completeness.dto.js';
 
@@ -14,14 +14,23 @@ export class CompletenessController {
   @Get('activity/completeness')
   @Access(STAFF, { kind: 'region', param: 'region', from: 'query' })
   @ApiOkResponse({ type: CompletenessDto })
-  region(@Query() query: CompletenessQueryDto): Promise<CompletenessDto> {
-    return this.completeness.forRegion(query.region, query.from, query.to);
+  region(
+    @Query() query: CompletenessQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<CompletenessDto> {
+    const lang = negotiateLanguage(acceptLanguage, 'en');
+    return this.completeness.forRegion(query.region, query.from, query.to, new Date(), lang);
   }
 
   @Get('spaces/:ref/completeness')
   @Access(ANY_SIGNED_IN, { kind: 'space', param: 'ref' })
   @ApiOkResponse({ type: CompletenessDto })
-  space(@Param('ref') ref: string, @Query() query: SpaceCompletenessQueryDto): Promise<CompletenessDto> {
-    return this.completeness.forSpace(ref, query.from, query.to);
+  space(
+    @Param('ref') ref: string,
+    @Query() query: SpaceCompletenessQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<CompletenessDto> {
+    const lang = negotiateLanguage(acceptLanguage, 'en');
+    return this.completeness.forSpace(ref, query.from, query.to, new Date(), lang);
   }
 }

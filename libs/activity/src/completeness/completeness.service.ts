@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, notFound } from '../../../core/src/index.js';
+import { notFound, type Language } from '../../../core/src/index.js';
 import { lastCompleteWeek, weekStart } from '../rules/iso-weeks.js';
 import { ActivitySpaceRepository } from '../shared/activity-space.repository.js';
+import { assertPeriod } from '../weeks/week-param.js';
 import { CompletenessRepository, type SpaceCompleteness } from './completeness.repository.js';
-import { OpeningHoursError } from '../../../spaces/src/index.js';
 
 /** Which weeks each space was expected to report, and which are missing. */
 @Injectable()
@@ -13,35 +13,28 @@ export class CompletenessService {
     private readonly spaces: ActivitySpaceRepository,
   ) {}
 
-  async forRegion(regionCode: string, from: string, to: string, now = new Date()) {
-    const period = this.period(from, to, now);
+  async forRegion(regionCode: string, from: string, to: string, now = new Date(), lang: Language = 'en') {
+    const period = this.period(from, to, now, lang);
     const rows = period.empty
       ? []
       : await this.repo.forSpaces({ regionCode }, period.fromMonday, period.toMonday);
     return { from, to: period.to, spaces: rows.map(withPct) };
   }
 
-  async forSpace(spaceRef: string, from: string, to: string, now = new Date()) {
+  async forSpace(spaceRef: string, from: string, to: string, now = new Date(), lang: Language = 'en') {
     const space = await this.spaces.byRef(spaceRef);
     if (!space) throw notFound('SPACES.NOT_FOUND', 'No such space.');
-    const period = this.period(from, to, now);
+    const period = this.period(from, to, now, lang);
     const rows = await this.repo.forSpaces({ spaceId: space.id }, period.fromMonday, period.toMonday);
     return { from, to: period.to, spaces: rows.map(withPct) };
   }
 
   /** A week still running is not missing yet: the period ends at the last complete week. */
-  private period(from: string, to: string, now: Date) {
-    let fromMonday: string;
-    let toMonday: string;
-    try {
-      fromMonday = weekStart(from);
-      toMonday = weekStart(to);
-    } catch (error) {
-      if (error instanceof OpeningHoursError) {
-        throw badRequest('VALIDATION.FAILED', error.message, [{ field: 'from/to', message: error.message }]);
-      }
-      throw error;
-    }
+  private period(from: string, to: string, now: Date, lang: Language) {
+    // Each end that is no real week (2021-W53) is named, in the caller's language, as the weeks API does.
+    assertPeriod(from, to, lang);
+    const fromMonday = weekStart(from);
+    let toMonday = weekStart(to);
     const last = lastCompleteWeek(now);
     if (toMonday > weekStart(last)) {
       toMonday = weekStart(last);

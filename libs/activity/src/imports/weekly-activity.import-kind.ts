@@ -97,6 +97,12 @@ const snapshot = (w: string) => `jsonb_build_object('version', ${w}.version,
 
 const figureColumns = FIGURES.map(([, column]) => column);
 
+/** Whether stored week `w` already holds staged row `s`'s figures, in the columns the file has. */
+function sameAsStored(ctx: ImportContext, w: string, s: string): string {
+  const given = figureColumns.filter((c) => ctx.columns.has(c));
+  return `ROW(${given.map((c) => `${w}.${c}`).join(', ')}) IS NOT DISTINCT FROM ROW(${given.map((c) => `${s}.${c}`).join(', ')})`;
+}
+
 const PURPOSE_COLUMNS: string[] = PURPOSE_FIELDS.map((field) => WEEK_COLUMNS[field]);
 const PROFILE_COLUMNS: string[] = PROFILE_FIELDS.map((field) => WEEK_COLUMNS[field]);
 
@@ -177,7 +183,11 @@ export const weeklyActivityImportKind = defineImportKind({
       sql: `SELECT s.line, jsonb_build_object('week', s.week, 'openedOn', sp.opened_on::text,
               'closedOn', coalesce(sp.closed_on::text, '')) AS params
             FROM ${ctx.staging} s JOIN spaces sp ON sp.ref = s.space_ref
-            WHERE NOT (sp.opened_on <= s.week_start + 6 AND (sp.closed_on IS NULL OR sp.closed_on >= s.week_start))`,
+            WHERE NOT (sp.opened_on <= s.week_start + 6 AND (sp.closed_on IS NULL OR sp.closed_on >= s.week_start))
+              -- A week stored before the space's dates were changed may be sent again as it is (the same
+              -- file twice changes nothing); only a change to it is refused.
+              AND NOT EXISTS (SELECT 1 FROM weekly_activity w WHERE w.space_id = sp.id AND w.week = s.week
+                AND ${sameAsStored(ctx, 'w', 's')})`,
     },
     ...storedFigureChecks(ctx),
   ],

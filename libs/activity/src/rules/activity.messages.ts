@@ -17,6 +17,8 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
   {
     'week.hours_range': (p) =>
       `enter a number of hours from 0 to 168 (a week has 168 hours; you wrote ${num('en', p.value)})`,
+    'week.hours_decimals': (p) =>
+      `write the hours with at most 2 decimals, for example 7.5 or 7.25 (you wrote ${p.value})`,
     'week.animator_over_opening': (p) =>
       `the hours with an animator (${num('en', p.value)}) cannot be more than the opening hours (${num('en', p.openingHours)})`,
     'week.not_negative': (p) => `enter 0 or more (you wrote ${num('en', p.value)})`,
@@ -33,10 +35,14 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
       `new participants (${num('en', p.value)}) cannot be more than participants (${num('en', p.participants)})`,
     'training.duration_range': (p) =>
       `enter a duration of more than 0 and at most 24 hours (you wrote ${num('en', p.value)})`,
+    'training.duration_decimals': (p) =>
+      `write the duration with at most 2 decimals, for example 1.5 or 0.75 hours (you wrote ${p.value})`,
   },
   {
     'week.hours_range': (p) =>
       `vul een aantal uren in van 0 tot 168 (een week heeft 168 uur; u schreef ${num('nl', p.value)})`,
+    'week.hours_decimals': (p) =>
+      `schrijf de uren met hoogstens 2 decimalen, bijvoorbeeld 7,5 of 7,25 (u schreef ${String(p.value).replace('.', ',')})`,
     'week.animator_over_opening': (p) =>
       `de uren met een animator (${num('nl', p.value)}) kunnen niet meer zijn dan de openingsuren (${num('nl', p.openingHours)})`,
     'week.not_negative': (p) => `vul 0 of meer in (u schreef ${num('nl', p.value)})`,
@@ -54,10 +60,14 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
       `nieuwe deelnemers (${num('nl', p.value)}) kunnen niet meer zijn dan deelnemers (${num('nl', p.participants)})`,
     'training.duration_range': (p) =>
       `vul een duur in van meer dan 0 en hoogstens 24 uur (u schreef ${num('nl', p.value)})`,
+    'training.duration_decimals': (p) =>
+      `schrijf de duur met hoogstens 2 decimalen, bijvoorbeeld 1,5 of 0,75 uur (u schreef ${String(p.value).replace('.', ',')})`,
   },
   {
     'week.hours_range': (p) =>
       `indiquez un nombre d'heures de 0 à 168 (une semaine compte 168 heures ; vous avez écrit ${num('fr', p.value)})`,
+    'week.hours_decimals': (p) =>
+      `écrivez les heures avec au plus 2 décimales, par exemple 7,5 ou 7,25 (vous avez écrit ${String(p.value).replace('.', ',')})`,
     'week.animator_over_opening': (p) =>
       `les heures avec un animateur (${num('fr', p.value)}) ne peuvent pas dépasser les heures d'ouverture (${num('fr', p.openingHours)})`,
     'week.not_negative': (p) => `indiquez 0 ou plus (vous avez écrit ${num('fr', p.value)})`,
@@ -76,6 +86,8 @@ export const activityMessages = defineCsvMessages<ActivityMessageKey>(
       `les nouveaux participants (${num('fr', p.value)}) ne peuvent pas dépasser les participants (${num('fr', p.participants)})`,
     'training.duration_range': (p) =>
       `indiquez une durée de plus de 0 et d'au plus 24 heures (vous avez écrit ${num('fr', p.value)})`,
+    'training.duration_decimals': (p) =>
+      `écrivez la durée avec au plus 2 décimales, par exemple 1,5 ou 0,75 heure (vous avez écrit ${String(p.value).replace('.', ',')})`,
   },
 );
 

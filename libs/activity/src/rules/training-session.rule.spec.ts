@@ -15,6 +15,22 @@ describe('checkTrainingSession', () => {
     }
   });
 
+  it('refuses durations with more than 2 decimals, which the table would round (0.001 to 0)', () => {
+    for (const durationHours of [0.001, 23.999, 1.125]) {
+      expect(checkTrainingSession({ durationHours, participants: 1, newParticipants: 1 })).toEqual([
+        {
+          field: 'durationHours',
+          key: 'training.duration_decimals',
+          params: { value: String(durationHours) },
+        },
+      ]);
+    }
+    expect(checkTrainingSession({ durationHours: 0.29, participants: 1, newParticipants: 1 })).toEqual([]);
+    expect(activityMessage('training.duration_decimals', { value: '0.001' }, 'nl')).toContain(
+      'u schreef 0,001',
+    );
+  });
+
   it('keeps new participants within participants, with a message in each language', () => {
     const [issue] = checkTrainingSession({ durationHours: 2, participants: 5, newParticipants: 6 });
     expect(issue.field).toBe('newParticipants');

@@ -13,7 +13,11 @@ export interface TrainingIssue {
   params: CsvParams;
 }
 
-/** csv.md: `new_participants` ≤ `participants`; `duration_hours` > 0 and ≤ 24. */
+/**
+ * csv.md: `new_participants` ≤ `participants`; `duration_hours` > 0 and ≤ 24. The duration is stored
+ * with 2 decimals (hundredths of an hour): more would be rounded, 0.001 to 0, which breaks the first
+ * rule after it was checked, and 23.999 to 24 without a word.
+ */
 export function checkTrainingSession(values: TrainingFigures): TrainingIssue[] {
   const issues: TrainingIssue[] = [];
   if (!(values.durationHours > 0 && values.durationHours <= 24)) {
@@ -21,6 +25,12 @@ export function checkTrainingSession(values: TrainingFigures): TrainingIssue[] {
       field: 'durationHours',
       key: 'training.duration_range',
       params: { value: values.durationHours },
+    });
+  } else if (Number(values.durationHours.toFixed(2)) !== values.durationHours) {
+    issues.push({
+      field: 'durationHours',
+      key: 'training.duration_decimals',
+      params: { value: String(values.durationHours) },
     });
   }
   if (values.newParticipants > values.participants) {

@@ -52,6 +52,23 @@ describe('checkWeek', () => {
     expect(fields(week({ hoursWithAnimator: -0.5 }))).toEqual([['hoursWithAnimator', 'week.hours_range']]);
   });
 
+  it('keeps hours to 2 decimals, which is what their columns store', () => {
+    expect(fields(week({ openingHours: 10.01, hoursWithAnimator: 7.25, animatorHours: 30.5 }))).toEqual([]);
+    expect(fields(week({ openingHours: 10.0051, hoursWithAnimator: 7.125, animatorHours: 0.001 }))).toEqual([
+      ['openingHours', 'week.hours_decimals'],
+      ['hoursWithAnimator', 'week.hours_decimals'],
+      ['animatorHours', 'week.hours_decimals'],
+    ]);
+    const [issue] = checkWeek(week({ openingHours: 10.0051 }), context);
+    expect(activityMessage(issue.key, issue.params, 'en')).toBe(
+      'Write the hours with at most 2 decimals, for example 7.5 or 7.25 (you wrote 10.0051).',
+    );
+    expect(activityMessage(issue.key, issue.params, 'nl')).toMatch(
+      /hoogstens 2 decimalen.*u schreef 10,0051/,
+    );
+    expect(activityMessage(issue.key, issue.params, 'fr')).toMatch(/au plus 2 décimales.*écrit 10,0051/);
+  });
+
   it('keeps hours with an animator within the opening hours', () => {
     expect(fields(week({ openingHours: 20, hoursWithAnimator: 20 }))).toEqual([]);
     expect(fields(week({ openingHours: 20, hoursWithAnimator: 20.25 }))).toEqual([
@@ -96,6 +113,29 @@ describe('checkWeek', () => {
     expect(fields(week({ visits: 100, visitsAdministrative: 11 }))).toEqual([
       ['visitsIctLearning', 'week.purposes_over_visits'],
     ]);
+  });
+
+  it('names the first purpose that adds to a sum above the visits, never an empty one', () => {
+    const none = {
+      visitsIctLearning: null,
+      visitsJobSearch: null,
+      visitsLeisureCulture: null,
+      visitsHousingElearning: null,
+      visitsAdministrative: null,
+      visitorsWomen: null,
+      visitorsJobSeekers: null,
+      visitorsSeniors: null,
+      visitorsYouth: null,
+    };
+    expect(fields(week({ ...none, visits: 10, visitsJobSearch: 11 }))).toEqual([
+      ['visitsJobSearch', 'week.purposes_over_visits'],
+    ]);
+    // A 0 adds nothing to the sum either: the field named is the one holding visits.
+    expect(
+      fields(
+        week({ ...none, visits: 10, visitsIctLearning: 0, visitsLeisureCulture: 6, visitsAdministrative: 5 }),
+      ),
+    ).toEqual([['visitsLeisureCulture', 'week.purposes_over_visits']]);
   });
 
   it('keeps each profile count within the visits', () => {

@@ -75,6 +75,7 @@ export interface WeekIssue {
 
 export type ActivityMessageKey =
   | 'week.hours_range'
+  | 'week.hours_decimals'
   | 'week.animator_over_opening'
   | 'week.not_negative'
   | 'week.whole_number'
@@ -84,7 +85,8 @@ export type ActivityMessageKey =
   | 'week.future'
   | 'week.space_inactive'
   | 'training.new_over_participants'
-  | 'training.duration_range';
+  | 'training.duration_range'
+  | 'training.duration_decimals';
 
 export interface WeekContext {
   week: string;
@@ -93,9 +95,13 @@ export interface WeekContext {
   space: { openedOn: string; closedOn: string | null };
 }
 
+/** More than 2 decimals: the hours columns are `numeric(…, 2)`, so 10.0051 would be stored as 10.01 without a word. */
+const tooPrecise = (value: number) => Number(value.toFixed(2)) !== value;
+
 /**
  * Every check of csv.md on one week, with the field each problem belongs to. Pure, so the API, the
- * import and the pages share it and tests can walk its edges.
+ * import and the pages share it and tests can walk its edges. Hours have at most 2 decimals, as the
+ * API's DTO says: the check is here too so the week form and the CSV import refuse them alike.
  */
 export function checkWeek(values: WeekFigures, context: WeekContext): WeekIssue[] {
   const issues: WeekIssue[] = [];
@@ -103,6 +109,8 @@ export function checkWeek(values: WeekFigures, context: WeekContext): WeekIssue[
     const value = values[field];
     if (value !== null && (value < 0 || value > 168)) {
       issues.push({ field, key: 'week.hours_range', params: { value, min: 0, max: 168 } });
+    } else if (value !== null && tooPrecise(value)) {
+      issues.push({ field, key: 'week.hours_decimals', params: { value: String(value) } });
     }
   }
   if (
@@ -130,6 +138,12 @@ export function checkWeek(values: WeekFigures, context: WeekContext): WeekIssue[
       key: 'week.too_large',
       params: { value: values.animatorHours, max: MAX_ANIMATOR_HOURS },
     });
+  } else if (values.animatorHours !== null && tooPrecise(values.animatorHours)) {
+    issues.push({
+      field: 'animatorHours',
+      key: 'week.hours_decimals',
+      params: { value: String(values.animatorHours) },
+    });
   }
   let countsValid = true;
   for (const field of COUNT_FIELDS) {
@@ -146,8 +160,12 @@ export function checkWeek(values: WeekFigures, context: WeekContext): WeekIssue[
   if (countsValid) {
     const purposes = PURPOSE_FIELDS.reduce((sum, field) => sum + (values[field] ?? 0), 0);
     if (purposes > values.visits) {
+      // Named on the first purpose that adds to the sum (there is one: the sum is above visits, which is
+      // 0 or more), not on `visits`: the breakdown is the optional part typed afterwards, so it is
+      // what to check, and naming an empty field (as `visitsIctLearning` always was) pointed nowhere.
+      const field = PURPOSE_FIELDS.find((f) => (values[f] ?? 0) > 0) ?? 'visitsIctLearning';
       issues.push({
-        field: 'visitsIctLearning',
+        field,
         key: 'week.purposes_over_visits',
         params: { total: purposes, visits: values.visits },
       });

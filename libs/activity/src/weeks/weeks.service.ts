@@ -6,20 +6,19 @@ import {
   type Language,
   type Principal,
 } from '../../../core/src/index.js';
-import { AuditService, OpeningHoursError, versionConflict, weeklyHours } from '../../../spaces/src/index.js';
+import { AuditService, versionConflict, weeklyHours } from '../../../spaces/src/index.js';
 import { activityMessage } from '../rules/activity.messages.js';
 import { brusselsToday, isoYearOf, weekStart } from '../rules/iso-weeks.js';
 import { checkWeek, type WeekFigures } from '../rules/weekly-activity.rule.js';
 import { ActivitySpaceRepository, type ActivitySpace } from '../shared/activity-space.repository.js';
 import type { PutWeekDto } from './dto/week.dto.js';
+import { assertPeriod, isRealWeek, notAWeek } from './week-param.js';
 import { WeeksRepository, figuresOf, sameFigures, type StoredWeek } from './weeks.repository.js';
 
 export interface PutWeekResult {
   week: StoredWeek;
   outcome: 'created' | 'updated' | 'unchanged';
 }
-
-const WEEK_PATTERN = /^\d{4}-W\d{2}$/;
 
 /** Weekly activity: record, replace and read a space's weeks. */
 @Injectable()
@@ -32,23 +31,7 @@ export class WeeksService {
 
   /** The route's week must exist (2025-W53 does not); a 400 naming `week`, never a 500. */
   assertWeek(week: string, lang: Language): void {
-    let valid = WEEK_PATTERN.test(week);
-    if (valid) {
-      try {
-        weekStart(week);
-      } catch (error) {
-        if (!(error instanceof OpeningHoursError)) throw error;
-        valid = false;
-      }
-    }
-    if (!valid) {
-      const message = {
-        en: `"${week}" is not a week. Write it as year-W-week number, for example 2026-W05.`,
-        nl: `"${week}" is geen week. Schrijf het als jaar-W-weeknummer, bijvoorbeeld 2026-W05.`,
-        fr: `"${week}" n'est pas une semaine. Écrivez-la comme année-W-numéro, par exemple 2026-W05.`,
-      }[lang];
-      throw validationFailed([{ field: 'week', message, code: 'week.invalid' }]);
-    }
+    if (!isRealWeek(week)) throw validationFailed([notAWeek('week', week, lang)]);
   }
 
   async space(ref: string): Promise<ActivitySpace> {
@@ -59,8 +42,10 @@ export class WeeksService {
 
   /**
    * Creates or replaces the week (idempotent: the same figures twice change nothing). Without
-   * `version` the last writer wins; with it, a stale version answers 409. Concurrent first saves end
-   * in one row: the insert that loses the unique key race falls back to an update.
+   * `version` the last writer wins; with it, a stale version answers 409. Version 0 means "I saw no
+   * week" (the week form sends it when it opened on an empty week; the API's DTO asks for 1 or more):
+   * it creates the week, and answers 409 when someone else stored it meanwhile. Concurrent first
+   * saves end in one row: the insert that loses the unique key race falls back to an update.
    */
   async put(
     principal: Principal | null,
@@ -74,19 +59,23 @@ export class WeeksService {
     const space = await this.space(spaceRef);
     const figures = normalise(dto);
     const issues = checkWeek(figures, { week, today: brusselsToday(now), space });
-    if (issues.length > 0) {
-      throw validationFailed(
-        issues.map((issue) => ({
+    const invalid = (found: typeof issues) =>
+      validationFailed(
+        found.map((issue) => ({
           field: issue.field,
           code: issue.key,
           message: activityMessage(issue.key, issue.params, lang),
         })),
       );
-    }
+    // A week stored before the space's dates were changed may be sent again as it is (the same upload
+    // twice changes nothing); only a change to it is refused, below.
+    const outsideDates = issues.filter((issue) => issue.key === 'week.space_inactive');
+    if (issues.length > outsideDates.length) throw invalid(issues);
     return this.weeks.transaction(async (m) => {
       let before = await this.weeks.findForUpdate(m, space.id, week);
+      if (outsideDates.length > 0 && !(before && sameFigures(before, figures))) throw invalid(outsideDates);
       if (!before) {
-        if (dto.version !== undefined) throw versionConflict('ACTIVITY', 0);
+        if (dto.version !== undefined && dto.version !== 0) throw versionConflict('ACTIVITY', 0);
         const created = await this.weeks.insertIfAbsent(
           m,
           space.id,
@@ -123,8 +112,7 @@ export class WeeksService {
   }
 
   async range(spaceRef: string, from: string, to: string, lang: Language): Promise<StoredWeek[]> {
-    this.assertWeek(from, lang);
-    this.assertWeek(to, lang);
+    assertPeriod(from, to, lang);
     const space = await this.space(spaceRef);
     return this.weeks.range(space.id, from, to);
   }

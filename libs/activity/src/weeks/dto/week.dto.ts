@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Min,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 import { MaxDecimalPlaces } from '../../../../core/src/index.js';
 import { MAX_ANIMATOR_HOURS, MAX_COUNT } from '../../rules/weekly-activity.rule.js';
 
 const nullableNumber = (description: string, maximum?: number) =>
   ApiPropertyOptional({ type: Number, nullable: true, description, minimum: 0, maximum });
 const nullableCount = (description: string) => nullableNumber(description, MAX_COUNT);
+/** A required figure that is missing is told so, rather than "must be a number conforming to …". */
+const requiredNumber = ({ property, value }: ValidationArguments) =>
+  value === undefined || value === null ? `${property} is required` : `${property} must be a number`;
 
 /**
  * One week's figures. Types are checked here; the domain checks (bounds, sums, dates) run in
@@ -18,7 +29,7 @@ export class PutWeekDto {
     minimum: 0,
     maximum: 168,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: requiredNumber })
   @MaxDecimalPlaces(2)
   openingHours: number;
 
@@ -41,7 +52,7 @@ export class PutWeekDto {
     minimum: 0,
     maximum: MAX_COUNT,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: requiredNumber })
   visits: number;
 
   @nullableCount('Visits to learn computer skills.')

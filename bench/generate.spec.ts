@@ -1,4 +1,5 @@
-import { planSpaces, weeklyRows, type MunicipalityRow, type WorldOptions } from './generate.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { planLabels, planSpaces, weeklyRows, type MunicipalityRow, type WorldOptions } from './generate.js';
 import { weekMonday, weeksInIsoYear } from './iso-weeks.js';
 import { Prng } from './prng.js';
 
@@ -37,6 +38,27 @@ describe('bench generator', () => {
       expect(parent.regionCode).toBe(s.regionCode);
       expect(parent.parentId).toBeNull();
     }
+  });
+
+  it('grants only the label schemes of config/labels, each in its own region, with checkable codes', () => {
+    const schemes = readdirSync('config/labels').map((file) => {
+      const { scheme, version, region } = JSON.parse(readFileSync(`config/labels/${file}`, 'utf8'));
+      return { scheme, version, region };
+    });
+    const spaces = planSpaces(MUNICIPALITIES, OPTIONS);
+    const labels = planLabels(spaces, OPTIONS);
+    expect(labels.length).toBeGreaterThan(10);
+    const regionOf = new Map(spaces.map((s) => [s.id, s.regionCode]));
+    for (const [spaceId, scheme, version, status, decision, , , , code] of labels) {
+      expect(schemes).toContainEqual({ scheme, version, region: regionOf.get(spaceId as string) });
+      expect([status, decision]).toEqual(['granted', 'grant']);
+      // As newVerificationCode makes them, so /verify finds them.
+      expect(code).toMatch(
+        /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{4}(-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{4}){3}$/,
+      );
+    }
+    expect(new Set(labels.map((l) => l[8])).size).toBe(labels.length);
+    expect(planLabels(spaces, OPTIONS)).toEqual(labels);
   });
 
   it('knows the ISO years of 53 weeks', () => {

@@ -4,6 +4,14 @@ import { copyRows } from './copy-rows.js';
 import { addDays, isoDate, weekLabel, weekMonday, weeksInIsoYear } from './iso-weeks.js';
 import { Prng, weightedPicker } from './prng.js';
 
+/** The label schemes of config/labels, by region. */
+const LABEL_SCHEMES = {
+  BRU: { scheme: 'brussels-ocr', version: '2021' },
+  WAL: { scheme: 'wallonia-epn', version: '2007' },
+} as const;
+/** The certificate codes' alphabet (label-decisions.service.ts), without look-alikes. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
 /**
  * The deterministic data generator of the benchmarks and the demo: spaces spread over the three regions
  * like the population (municipalities weighted by inhabitants), weekly activity that respects each
@@ -341,27 +349,7 @@ export async function seedWorld(
       s.hoursWithAnimator,
     ]),
   );
-  // Half the spaces hold a label granted for three years, decided on their last renewal.
-  const labelPrng = new Prng(streamSeed(options.seed, 3));
-  counts.labels = await copyRows(
-    client,
-    'labels',
-    ['space_id', 'scheme', 'scheme_version', 'status', 'valid_from', 'valid_until', 'decided_at'],
-    spaces
-      .filter(() => labelPrng.chance(0.5))
-      .map((s) => {
-        const from = addDays(today, -labelPrng.int(30, 3 * 365));
-        return [
-          s.id,
-          `ocr-${s.regionCode.toLowerCase()}`,
-          '2024',
-          'granted',
-          from,
-          addDays(from, 3 * 365),
-          from.toISOString(),
-        ];
-      }),
-  );
+  counts.labels = await copyRows(client, 'labels', [...LABEL_COLUMNS], planLabels(spaces, options));
   if (options.spacesOnly) {
     await client.query('ANALYZE');
     return { spaces, counts };
@@ -565,3 +553,49 @@ export async function writeWeeklyCsv(path: string, rows: Iterable<WeekRow>, limi
 }
 
 export { isoDate };
+
+const LABEL_COLUMNS = [
+  'space_id',
+  'scheme',
+  'scheme_version',
+  'status',
+  'decision',
+  'valid_from',
+  'valid_until',
+  'decided_at',
+  'verification_code',
+] as const;
+
+/**
+ * Half the Brussels and Walloon spaces hold their region's label (config/labels), granted for three
+ * years on their last renewal, with a certificate code anyone can check at /verify. Flanders has no
+ * label scheme here. Rows in LABEL_COLUMNS order.
+ */
+export function planLabels(
+  spaces: readonly SpacePlan[],
+  options: Pick<WorldOptions, 'seed' | 'today'>,
+): unknown[][] {
+  const today = new Date(`${options.today}T00:00:00Z`);
+  const labelPrng = new Prng(streamSeed(options.seed, 3));
+  const certificateCode = () =>
+    Array.from({ length: 4 }, () =>
+      Array.from({ length: 4 }, () => CODE_ALPHABET[labelPrng.int(0, CODE_ALPHABET.length - 1)]).join(''),
+    ).join('-');
+  return spaces
+    .filter((s) => labelPrng.chance(0.5) && s.regionCode in LABEL_SCHEMES)
+    .map((s) => {
+      const from = addDays(today, -labelPrng.int(30, 3 * 365));
+      const scheme = LABEL_SCHEMES[s.regionCode as keyof typeof LABEL_SCHEMES];
+      return [
+        s.id,
+        scheme.scheme,
+        scheme.version,
+        'granted',
+        'grant',
+        from,
+        addDays(from, 3 * 365),
+        from.toISOString(),
+        certificateCode(),
+      ];
+    });
+}

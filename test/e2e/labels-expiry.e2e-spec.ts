@@ -2,7 +2,14 @@ import { JobName, QueueName, QueueService } from '../../libs/core/src/index.js';
 import { LABEL_EXPIRY_SCHEDULE } from '../../libs/labels/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { spawnWorker, startTestApi, waitFor, type TestApi, type WorkerProcess } from '../support/test-app.js';
+import {
+  api,
+  spawnWorker,
+  startTestApi,
+  waitFor,
+  type TestApi,
+  type WorkerProcess,
+} from '../support/test-app.js';
 
 /** The daily expiry job in the worker process, with a real SMTP sink for the warnings. */
 describe('labels: daily expiry job (worker process, real SMTP sink)', () => {
@@ -52,6 +59,13 @@ describe('labels: daily expiry job (worker process, real SMTP sink)', () => {
        WHERE l.status = 'expired' ORDER BY s.ref`,
     );
     expect(expired).toEqual([{ ref: 'BRU-B', status: 'expired', decision: 'expire' }]);
+    // The expired grant's certificate says it expired, not that a later decision replaced it.
+    await w.sql(
+      `UPDATE labels SET verification_code = 'ABCD-EFGH-JKMN-PQRS' WHERE space_id = $1 AND decision = 'grant'`,
+      [w.spaces.B.id],
+    );
+    const certificate = await api(t.baseUrl, 'GET', '/api/v1/public/certificates/ABCD-EFGH-JKMN-PQRS');
+    expect(certificate.body).toMatchObject({ valid: false, status: 'expired' });
     // WAL-C has no coordinator: its region's staff is warned, in French.
     const reminders = await w.sql(
       `SELECT u.email, r.subject, r.emailed_at IS NOT NULL AS emailed, r.details->>'validUntil' AS until

@@ -4,6 +4,7 @@ export { EvaluationsService } from './evaluations/evaluations.service.js';
 export { EVALUATION_BATCH_SIZE } from './evaluations/label-flow.producer.js';
 export { LabelSchemesService, SCHEMES_FOLDER, readSchemeFiles } from './schemes/label-schemes.service.js';
 export { LabelExpiryService } from './expiry/label-expiry.service.js';
+export { LABEL_EXPIRY } from './expiry/label-expiry.repository.js';
 export { LABEL_EXPIRY_SCHEDULE } from './expiry/label-expiry.handler.js';
 export * from './rules/label-scheme.rule.js';
 export * from './rules/criterion.rule.js';

@@ -7,6 +7,9 @@ import type { CertificateVerificationDto } from '../decisions/dto/decision.dto.j
 import { CERTIFICATE_TEMPLATE, CERTIFICATE_TEXTS, REGION_NAMES } from './certificate.template.js';
 
 /** The certificate of a space's label in force, and the public check of a certificate's code. */
+/** What a later decision can make of a granted label, short of renewing it. */
+const ENDED = new Set(['expired', 'suspended', 'withdrawn']);
+
 @Injectable()
 export class CertificatesService {
   constructor(
@@ -43,7 +46,8 @@ export class CertificatesService {
 
   /**
    * Valid only when the code's decision is still the space's latest one, is a grant, and today lies
-   * within its validity. A later decision (suspension, withdrawal, renewal) supersedes the code.
+   * within its validity. A later decision supersedes the code: the status then says what became of the
+   * label (expired, suspended, withdrawn), or `superseded` when a renewal gave it a new certificate.
    */
   async verify(code: string, now = new Date()): Promise<CertificateVerificationDto> {
     const today = brusselsToday(now);
@@ -55,7 +59,11 @@ export class CertificatesService {
       (label.validFrom === null || label.validFrom <= today);
     return {
       valid: inForce,
-      status: label.superseded ? 'superseded' : label.status,
+      status: !label.superseded
+        ? label.status
+        : ENDED.has(label.currentStatus)
+          ? label.currentStatus
+          : 'superseded',
       spaceName: label.spaceName,
       spaceRef: label.spaceRef,
       scheme: label.scheme,

@@ -78,9 +78,21 @@ export class LabelDecisionsRepository {
     );
   }
 
-  async byVerificationCode(code: string, today: string): Promise<StoredLabel | null> {
+  /**
+   * The decision a certificate code belongs to, with the space's current label status (its latest
+   * decision, expired past its end), which says what became of a superseded certificate.
+   */
+  async byVerificationCode(
+    code: string,
+    today: string,
+  ): Promise<(StoredLabel & { currentStatus: string }) | null> {
     const [row] = await this.dataSource.query(
-      `SELECT ${LABEL_COLUMNS('$2')} FROM labels l JOIN spaces s ON s.id = l.space_id WHERE l.verification_code = $1`,
+      `SELECT ${LABEL_COLUMNS('$2')},
+              (SELECT CASE WHEN n.status IN ('granted', 'suspended') AND n.valid_until < $2::date THEN 'expired'
+                           ELSE n.status END
+               FROM labels n WHERE n.space_id = l.space_id ORDER BY n.decided_at DESC, n.id DESC LIMIT 1)
+                AS "currentStatus"
+       FROM labels l JOIN spaces s ON s.id = l.space_id WHERE l.verification_code = $1`,
       [code, today],
     );
     return row ?? null;

@@ -202,7 +202,9 @@ describe('regional reports (API queues, worker computes)', () => {
     const file = await download(t, w.tokens.staffBRU, run.body.id, 'xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.body as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet('Figures')!;
+    // Sheet names and headers are in the report's language (French here); the keys stay in column 1.
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Indicateurs', 'Communes']);
+    const sheet = book.getWorksheet('Indicateurs')!;
     const fromSheet: Record<string, unknown> = {};
     sheet.eachRow((row, n) => {
       if (n > 1) fromSheet[String(row.getCell(1).value)] = row.getCell(3).value;
@@ -218,7 +220,8 @@ describe('regional reports (API queues, worker computes)', () => {
     expect(fromSheet.visits).toBe(203);
     expect(fromSheet['visitPurposePct.jobSearch']).toBe(35);
 
-    const towns = book.getWorksheet('Municipalities')!;
+    const towns = book.getWorksheet('Communes')!;
+    expect(towns.getRow(1).getCell(1).value).toBe('Code INS');
     expect(towns.rowCount).toBe(1 + 19);
     const rows: Array<Record<string, unknown>> = [];
     towns.eachRow((row, n) => {
@@ -265,6 +268,10 @@ describe('regional reports (API queues, worker computes)', () => {
       'attachment; filename="report-BRU-2019-nl-public.html"',
     );
     expect(file.body.toString('utf8')).toContain('&lt;5');
+    // The CSV's one word in a cell is in the report's language (JSON keeps the key 'withheld').
+    const csv = (await download(t, w.tokens.staffBRU, run.body.id, 'csv')).body.toString('utf8');
+    expect(csv).toContain('\r\nvisits,afgeschermd,');
+    expect(csv).not.toContain('withheld');
   });
 
   it.each(['nl', 'fr', 'en'])(

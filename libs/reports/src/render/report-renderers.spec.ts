@@ -1,6 +1,7 @@
-import type { ReportAnnex, ReportFigures, YearFigures } from '../figures/figures.types.js';
-import { renderCsv, renderHtml, reportFilename } from './report-renderers.js';
-import { barChart, formatCell } from './report-view.js';
+import ExcelJS from 'exceljs';
+import type { ReportAnnex, ReportFigures, ReportLanguage, YearFigures } from '../figures/figures.types.js';
+import { renderCsv, renderHtml, renderXlsx, reportFilename } from './report-renderers.js';
+import { barChart, formatCell, municipalityColumns } from './report-view.js';
 
 const year: YearFigures = {
   spacesActive: 2,
@@ -57,6 +58,15 @@ const figures: ReportFigures = {
       animatorFtePer10k: null,
       visits: null,
     },
+    {
+      nisCode: '21001',
+      name: 'Anderlecht',
+      inhabitants: 118000,
+      spacesActive: 1,
+      animatorFte: null,
+      animatorFtePer10k: null,
+      visits: 'withheld',
+    },
   ],
   previousYear: { ...year, visits: 800, avgWeeklyOpeningHours: null },
 };
@@ -106,11 +116,98 @@ describe('report rendering', () => {
   });
 
   it('writes the figures and the municipality table as CSV, empty for not reported', () => {
-    const csv = renderCsv(figures).toString('utf8');
+    const csv = renderCsv(figures, { language: 'en' }).toString('utf8');
     expect(csv).toContain('\r\nvisits,1000,800\r\n');
     expect(csv).toContain('\r\navgWeeklyOpeningHours,25.8,\r\n');
     expect(csv).toContain('\r\nvisitorProfilePct.seniors,<5,<5\r\n');
     expect(csv).toContain('\r\n21009,Ixelles,0,0,,,0,\r\n');
+  });
+
+  const LANGUAGES: ReportLanguage[] = ['nl', 'fr', 'en'];
+  const WITHHELD = { nl: 'afgeschermd', fr: 'masqué', en: 'withheld' };
+  const NOT_REPORTED = { nl: 'niet gemeld', fr: 'non communiqué', en: 'not reported' };
+  const NO_SPACE_LEGEND = {
+    nl: '— geen ruimte in deze gemeente',
+    fr: '— aucun espace dans cette commune',
+    en: '— no space in this municipality',
+  };
+  const params = (language: ReportLanguage) =>
+    ({ region: 'BRU', year: 2016, audience: 'public', language }) as const;
+
+  it.each(LANGUAGES)(
+    'writes withheld cells of the %s CSV in its language, contract names unchanged',
+    (lang) => {
+      const csv = renderCsv(figures, params(lang)).toString('utf8');
+      expect(csv.startsWith('\ufefffigure,value,previous_year\r\n')).toBe(true);
+      expect(csv).toContain(
+        '\r\nnis_code,municipality,inhabitants,spaces_active,animator_fte,animator_fte_per_10k,fte_gap_to_norm,visits\r\n',
+      );
+      expect(csv).toContain(`\r\nvisitorProfilePct.youth,${WITHHELD[lang]},${WITHHELD[lang]}\r\n`);
+      expect(csv).toContain(`\r\n21001,Anderlecht,118000,1,,,11.8,${WITHHELD[lang]}\r\n`);
+      if (lang !== 'en') expect(csv).not.toContain('withheld');
+    },
+  );
+
+  it.each(LANGUAGES)(
+    'names the %s XLSX sheets and headers in its language, as the HTML does',
+    async (lang) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await renderXlsx(figures, params(lang))) as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(
+        { nl: ['Cijfers', 'Gemeenten'], fr: ['Indicateurs', 'Communes'], en: ['Figures', 'Municipalities'] }[
+          lang
+        ],
+      );
+      const [sheet, towns] = book.worksheets;
+      const headers = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
+      expect(headers(sheet.getRow(1))).toEqual([
+        { nl: 'Sleutel (API)', fr: 'Clé (API)', en: 'Key (API)' }[lang],
+        { nl: 'Cijfer', fr: 'Indicateur', en: 'Figure' }[lang],
+        '2016',
+        '2015',
+      ]);
+      // The figure keys (the JSON contract) stay in the first column; values stay numbers.
+      const byKey = new Map<string, unknown[]>();
+      sheet.eachRow((row, n) => {
+        if (n > 1) byKey.set(String(row.getCell(1).value), [row.getCell(3).value, row.getCell(4).value]);
+      });
+      expect(byKey.get('visits')).toEqual([1000, 800]);
+      expect(byKey.get('visitorProfilePct.youth')).toEqual([WITHHELD[lang], WITHHELD[lang]]);
+
+      const labels = municipalityColumns(lang).map((c) => c.label);
+      expect(headers(towns.getRow(1))).toEqual(labels);
+      expect(labels).toContain(
+        { nl: 'Animatoren (VTE)', fr: 'Animateurs (ETP)', en: 'Animators (FTE)' }[lang],
+      );
+      for (const code of ['nisCode', 'name', 'animatorFte', 'fteGapToNorm', 'visits'])
+        expect(labels).not.toContain(code);
+      // The same labels head the HTML table.
+      const html = renderHtml(figures, annex, params(lang));
+      expect(html).toContain(labels.map((l) => `<th scope="col">${l}</th>`).join(''));
+      expect(towns.getRow(2).getCell(1).value).toBe('21004');
+      expect(towns.getRow(2).getCell(5).value).toBe(1.5);
+      expect(towns.getRow(4).getCell(8).value).toBe(WITHHELD[lang]);
+    },
+  );
+
+  it.each(LANGUAGES)('shows a dash, with a legend, for a municipality without any space in %s', (lang) => {
+    const html = renderHtml(figures, annex, params(lang));
+    const row = (nis: string) => html.split('\n').find((line) => line.startsWith(`<tr><td>${nis}</td>`))!;
+    // Ixelles has no space: nothing could be reported; the gap to the norm stays a number.
+    const ixelles = row('21009');
+    expect(ixelles).not.toContain(NOT_REPORTED[lang]);
+    expect(ixelles).toMatch(
+      /<td class="num">—<\/td><td class="num">—<\/td><td class="num">0[.,]00<\/td><td class="num">—<\/td><\/tr>$/,
+    );
+    expect(html).toContain(`<p class="note">${NO_SPACE_LEGEND[lang]}</p>`);
+    // Anderlecht has a space that reported no FTE: that is "not reported", not a dash.
+    expect(row('21001')).toContain(`<td class="num">${NOT_REPORTED[lang]}</td>`);
+    expect(row('21001')).not.toContain('—');
+  });
+
+  it('writes no legend when every municipality has a space', () => {
+    const html = renderHtml({ ...figures, byMunicipality: [figures.byMunicipality[0]] }, annex, params('en'));
+    expect(html).not.toContain(NO_SPACE_LEGEND.en);
   });
 
   it('names files after region, year, language and audience', () => {

@@ -181,6 +181,11 @@ export const TEXTS = {
     en: 'Headline figures and change from the previous year',
   },
   figure: { nl: 'Cijfer', fr: 'Indicateur', en: 'Figure' },
+  /** Header of the XLSX column that holds the figure's JSON key (figures.md), kept as is for matching. */
+  figureKey: { nl: 'Sleutel (API)', fr: 'Clé (API)', en: 'Key (API)' },
+  /** XLSX sheet names: at most 31 characters, none of `[]:*?/\`. */
+  figuresSheet: { nl: 'Cijfers', fr: 'Indicateurs', en: 'Figures' },
+  municipalitiesSheet: { nl: 'Gemeenten', fr: 'Communes', en: 'Municipalities' },
   change: { nl: 'Verschil', fr: 'Évolution', en: 'Change' },
   visitsHeading: { nl: 'Bezoeken', fr: 'Fréquentation', en: 'Visits' },
   purposesChart: { nl: 'Doel van de bezoeken', fr: 'Motifs des visites', en: 'Visit purposes' },
@@ -227,6 +232,12 @@ export const TEXTS = {
   space: { nl: 'Ruimte', fr: 'Espace', en: 'Space' },
   endsOn: { nl: 'Einddatum', fr: 'Date de fin', en: 'Ends on' },
   notReported: { nl: 'niet gemeld', fr: 'non communiqué', en: 'not reported' },
+  /** Legend of the dash shown for a municipality without any space (nothing could be reported there). */
+  noSpaceLegend: {
+    nl: '— geen ruimte in deze gemeente',
+    fr: '— aucun espace dans cette commune',
+    en: '— no space in this municipality',
+  },
   withheld: { nl: 'afgeschermd', fr: 'masqué', en: 'withheld' },
   smallCount: { nl: 'minder dan 5', fr: 'moins de 5', en: 'fewer than 5' },
   suppressionNote: {

@@ -68,6 +68,36 @@ export function formatCell(cell: Cell, language: ReportLanguage, decimals = 0): 
   }).format(cell);
 }
 
+/** Shown, in every language, for a figure of a municipality without any space (see `noSpaceLegend`). */
+export const NO_SPACE_MARK = '—';
+
+/** The municipality table's columns, in order: JSON key (or `gap`) and its label in the language. */
+export type MunicipalityColumn =
+  | 'nisCode'
+  | 'name'
+  | 'inhabitants'
+  | 'spacesActive'
+  | 'animatorFte'
+  | 'animatorFtePer10k'
+  | 'gap'
+  | 'visits';
+
+/** One label source for the HTML (and so PDF) table and the XLSX sheet. */
+export function municipalityColumns(
+  language: ReportLanguage,
+): Array<{ key: MunicipalityColumn; label: string }> {
+  return [
+    { key: 'nisCode', label: TEXTS.nisCode[language] },
+    { key: 'name', label: TEXTS.municipality[language] },
+    { key: 'inhabitants', label: FIGURE_LABELS.inhabitants[language] },
+    { key: 'spacesActive', label: FIGURE_LABELS.spacesActive[language] },
+    { key: 'animatorFte', label: FIGURE_LABELS.animatorFte[language] },
+    { key: 'animatorFtePer10k', label: FIGURE_LABELS.animatorFtePer10k[language] },
+    { key: 'gap', label: TEXTS.gap[language] },
+    { key: 'visits', label: FIGURE_LABELS.visits[language] },
+  ];
+}
+
 const decimalsOf = (key: string) => (key.includes('Pct') ? 1 : (FIGURE_DECIMALS[key] ?? 0));
 
 interface Bar {
@@ -143,16 +173,24 @@ export function reportView(figures: ReportFigures, annex: ReportAnnex, params: R
     PROFILE_KEYS.map((k) => ({ label: PROFILE_LABELS[k][lang], cell: figures.visitorProfilePct[k] })),
     lang,
   );
-  const municipalities = figures.byMunicipality.map((m) => ({
-    nisCode: m.nisCode,
-    name: m.name,
-    inhabitants: formatCell(m.inhabitants, lang),
-    spacesActive: formatCell(m.spacesActive, lang),
-    animatorFte: formatCell(m.animatorFte, lang, 3),
-    animatorFtePer10k: formatCell(m.animatorFtePer10k, lang, 2),
-    gap: formatCell(fteGapToNorm(m.inhabitants, m.animatorFte), lang, 2),
-    visits: formatCell(m.visits, lang),
-  }));
+  const municipalities = figures.byMunicipality.map((m) => {
+    // No space, so nothing could be reported: a dash (with a legend), not "not reported". The gap to
+    // the norm stays a number: such a municipality is the coverage gap itself.
+    const noSpace = m.spacesActive === 0;
+    const cell = (value: Cell, decimals = 0) =>
+      noSpace && value === null ? NO_SPACE_MARK : formatCell(value, lang, decimals);
+    return {
+      nisCode: m.nisCode,
+      name: m.name,
+      inhabitants: formatCell(m.inhabitants, lang),
+      spacesActive: formatCell(m.spacesActive, lang),
+      animatorFte: cell(m.animatorFte, 3),
+      animatorFtePer10k: cell(m.animatorFtePer10k, 2),
+      gap: formatCell(fteGapToNorm(m.inhabitants, m.animatorFte), lang, 2),
+      visits: cell(m.visits),
+    };
+  });
+  const columns = municipalityColumns(lang);
   const funding = annex.fundingBySource.map((f) => ({
     source: FUNDING_SOURCE_LABELS[f.source]?.[lang] ?? f.source,
     amount: formatCell(f.amountEur, lang, 2),
@@ -170,13 +208,10 @@ export function reportView(figures: ReportFigures, annex: ReportAnnex, params: R
     headline,
     charts: [purposes, profile],
     municipalities,
-    normLabels: {
-      inhabitants: FIGURE_LABELS.inhabitants[lang],
-      spacesActive: FIGURE_LABELS.spacesActive[lang],
-      animatorFte: FIGURE_LABELS.animatorFte[lang],
-      animatorFtePer10k: FIGURE_LABELS.animatorFtePer10k[lang],
-      visits: FIGURE_LABELS.visits[lang],
-    },
+    municipalityHeaders: columns.map((c) => c.label),
+    hasNoSpace: municipalities.some((m) =>
+      [m.animatorFte, m.animatorFtePer10k, m.visits].includes(NO_SPACE_MARK),
+    ),
     funding,
     hasFunding: funding.length > 0,
     ending: annex.projectFundingEnding,

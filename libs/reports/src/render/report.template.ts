@@ -60,11 +60,12 @@ export const REPORT_TEMPLATE = `<!doctype html>
 <h2 id="h-municipalities">{{t.municipalities}}</h2>
 <table>
 <caption>{{t.municipalitiesCaption}}</caption>
-<thead><tr><th scope="col">{{t.nisCode}}</th><th scope="col">{{t.municipality}}</th><th scope="col">{{normLabels.inhabitants}}</th><th scope="col">{{normLabels.spacesActive}}</th><th scope="col">{{normLabels.animatorFte}}</th><th scope="col">{{normLabels.animatorFtePer10k}}</th><th scope="col">{{t.gap}}</th><th scope="col">{{normLabels.visits}}</th></tr></thead>
+<thead><tr>{{#each municipalityHeaders}}<th scope="col">{{this}}</th>{{/each}}</tr></thead>
 <tbody>
 {{#each municipalities}}<tr><td>{{nisCode}}</td><th scope="row">{{name}}</th><td class="num">{{inhabitants}}</td><td class="num">{{spacesActive}}</td><td class="num">{{animatorFte}}</td><td class="num">{{animatorFtePer10k}}</td><td class="num">{{gap}}</td><td class="num">{{visits}}</td></tr>
 {{/each}}</tbody>
 </table>
+{{#if hasNoSpace}}<p class="note">{{t.noSpaceLegend}}</p>{{/if}}
 </section>
 
 <section aria-labelledby="h-funding">

@@ -7,6 +7,7 @@ import { type TestApi } from '../support/test-app.js';
 import {
   axeViolations,
   horizontalOverflow,
+  landedOn,
   launchChromium,
   logIn,
   openPage,
@@ -67,6 +68,12 @@ describe('the registry edit pages in Chromium', () => {
     '/spaces/BRU-A/registry/animators/new',
     `/spaces/BRU-A/registry/animators/${ids.assignment}`,
   ];
+  /** The questions asked before removing a record: no form fields to get wrong. */
+  const questions = () => [
+    `/spaces/BRU-A/registry/equipment/${ids.equipment}/remove`,
+    `/spaces/BRU-A/registry/funding/${ids.funding}/remove`,
+    `/spaces/BRU-A/registry/animators/${ids.assignment}/remove`,
+  ];
 
   it(
     'coord-a adds an equipment batch with the keyboard alone and sees it in the list',
@@ -88,17 +95,66 @@ describe('the registry edit pages in Chromium', () => {
       await page.keyboard.type('2026-02-01');
       await tabTo(page, 'form.form button[type=submit]');
       await Promise.all([
-        page.waitForURL('**/spaces/BRU-A/registry?saved=equipment'),
+        page.waitForURL('**/spaces/BRU-A/registry?saved=equipment#saved'),
         page.keyboard.press('Enter'),
       ]);
-      // The list says the change is saved, where a screen reader announces it.
+      // The list says the change is saved, where a screen reader announces it: the page lands on
+      // the message (first in the main content, focused) and the window title starts with it.
       expect(await page.textContent('.flash[role=status]')).toContain('saved');
+      expect(await landedOn(page)).toEqual({
+        hash: '#saved',
+        focused: 'saved',
+        target: 'saved',
+        inView: true,
+      });
+      expect(await page.title()).toMatch(/^Your change is saved\. – /);
       const row = page.locator('tr', { hasText: 'TAB-2026-01' });
       expect(await row.textContent()).toContain('Tablet');
       // The list writes dates in words, not as typed in the form.
       expect(await row.textContent()).toContain('1 February 2026');
       const [stored] = await world.sql(`SELECT type, quantity FROM equipment WHERE ref = 'TAB-2026-01'`);
       expect(stored).toEqual({ type: 'tablet', quantity: 8 });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'removing a record asks first: "No, keep it" goes back and keeps it, "Yes, remove it" removes it',
+    async () => {
+      await world.sql(
+        `INSERT INTO equipment (space_id, ref, type, quantity) SELECT id, 'PC-GONE', 'printer', 1 FROM spaces WHERE ref = 'BRU-A'`,
+      );
+      const count = async () =>
+        (await world.sql(`SELECT count(*)::int AS n FROM equipment WHERE ref = 'PC-GONE'`))[0].n;
+      const page = await newPage();
+      await logIn(page, 'coord-a@example.be');
+      const edit = '/spaces/BRU-A/registry/equipment/PC-GONE';
+      await page.goto(`${edit}?lang=en`);
+      // One tap on "Remove this record" only opens the question.
+      await Promise.all([page.waitForURL(`**${edit}/remove`), page.click('a[href$="/remove"]')]);
+      expect(await page.textContent('h1')).toBe('Remove this equipment (PC-GONE, Printer)?');
+      expect(await page.textContent('main')).toContain('This cannot be undone.');
+      expect(await count()).toBe(1);
+      await Promise.all([page.waitForURL(`**${edit}`), page.click('text=No, keep it')]);
+      expect(await count()).toBe(1);
+
+      // With the keyboard alone: the link, then the "yes" button.
+      await tabTo(page, `a[href="${edit}/remove"]`, 120);
+      await Promise.all([page.waitForURL(`**${edit}/remove`), page.keyboard.press('Enter')]);
+      await tabTo(page, 'main form button[type=submit]', 120);
+      expect(await page.locator(':focus').textContent()).toBe('Yes, remove it');
+      await Promise.all([
+        page.waitForURL('**/spaces/BRU-A/registry?saved=removed#saved'),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(await landedOn(page)).toEqual({
+        hash: '#saved',
+        focused: 'saved',
+        target: 'saved',
+        inView: true,
+      });
+      expect(await page.textContent('.flash[role=status]')).toContain('removed');
+      expect(await count()).toBe(0);
     },
     BROWSER_TIMEOUT,
   );
@@ -124,11 +180,17 @@ describe('the registry edit pages in Chromium', () => {
           }
         }
       }
+      for (const lang of LANGS) {
+        for (const path of questions()) {
+          await page.goto(`${path}?lang=${lang}`);
+          for (const v of await axeViolations(page)) problems.push(`${lang} ${path}: ${v}`);
+        }
+      }
       expect(problems).toEqual([]);
 
       const narrow = await newPage({ width: 320 });
       await logIn(narrow, 'coord-a@example.be');
-      for (const path of forms()) {
+      for (const path of [...forms(), ...questions()]) {
         await narrow.goto(`${path}?lang=fr`);
         expect({ path, overflow: await horizontalOverflow(narrow) }).toEqual({ path, overflow: 0 });
       }

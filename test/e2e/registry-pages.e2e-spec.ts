@@ -83,7 +83,7 @@ describe('registry edit pages over HTTP', () => {
       freeSoftware: 'yes',
     });
     expect(added.status).toBe(303);
-    expect(added.headers.get('location')).toBe('/spaces/BRU-A/registry?saved=equipment');
+    expect(added.headers.get('location')).toBe('/spaces/BRU-A/registry?saved=equipment#saved');
     expect(await equipmentRow('PC-2026-01')).toEqual({
       type: 'laptop',
       quantity: 6,
@@ -98,7 +98,7 @@ describe('registry edit pages over HTTP', () => {
     expect(list).toContain('href="/spaces/BRU-A/registry/equipment/new"');
 
     const edit = await (await get(coordA, '/spaces/BRU-A/registry/equipment/PC-2026-01')).text();
-    expect(edit).toContain('value="2026-01-15"');
+    expect(edit).toContain('value="15/01/2026"');
     expect(versionIn(edit)).toBe('1');
     const changed = await post(coordA, '/spaces/BRU-A/registry/equipment/PC-2026-01', {
       version: '1',
@@ -122,10 +122,120 @@ describe('registry edit pages over HTTP', () => {
     );
     expect(audit.n).toBe(2);
 
-    const removed = await post(coordA, '/spaces/BRU-A/registry/equipment/PC-2026-01/remove', {});
+    // The edit form links to the question; it has no form that removes at once.
+    const editAgain = await (await get(coordA, '/spaces/BRU-A/registry/equipment/PC-2026-01')).text();
+    expect(editAgain).toContain('href="/spaces/BRU-A/registry/equipment/PC-2026-01/remove"');
+    expect(editAgain).not.toContain('action="/spaces/BRU-A/registry/equipment/PC-2026-01/remove"');
+    const question = await get(coordA, '/spaces/BRU-A/registry/equipment/PC-2026-01/remove');
+    expect(question.status).toBe(200);
+    expect(await question.text()).toContain('<h1>Remove this equipment (PC-2026-01, Laptop)?</h1>');
+    expect(await equipmentRow('PC-2026-01')).toMatchObject({ quantity: 5 });
+
+    const removed = await post(coordA, '/spaces/BRU-A/registry/equipment/PC-2026-01/remove', {
+      confirm: 'yes',
+    });
     expect(removed.status).toBe(303);
-    expect(removed.headers.get('location')).toBe('/spaces/BRU-A/registry?saved=removed');
+    expect(removed.headers.get('location')).toBe('/spaces/BRU-A/registry?saved=removed#saved');
     expect(await equipmentRow('PC-2026-01')).toBeUndefined();
+  });
+
+  it('removes nothing without the "yes" of the question: an old form or a mis-tap gets the question', async () => {
+    await world.sql(
+      `INSERT INTO equipment (space_id, ref, type, quantity) SELECT id, 'PC-KEEP', 'tablet', 2 FROM spaces WHERE ref = 'BRU-A'`,
+    );
+    const [line] = await world.sql(
+      `INSERT INTO funding (space_id, year, source, amount_eur, kind, programme)
+       SELECT id, 2025, 'region', 100, 'project', 'Kept programme' FROM spaces WHERE ref = 'BRU-A' RETURNING id`,
+    );
+    const cases = [
+      ['/spaces/BRU-A/registry/equipment/PC-KEEP', 'Remove this equipment (PC-KEEP, Tablet)?'],
+      [`/spaces/BRU-A/registry/funding/${line.id}`, 'Remove this funding (2025, Region, Kept programme)?'],
+    ];
+    for (const [edit, title] of cases) {
+      // An old form (no confirm) or any other value than "yes": never a removal.
+      const tries: Record<string, string>[] = [{}, { confirm: 'no' }, { confirm: 'YES' }];
+      for (const fields of tries) {
+        const res = await post(coordA, `${edit}/remove`, fields);
+        expect({ edit, fields, status: res.status }).toEqual({ edit, fields, status: 200 });
+        const html = await res.text();
+        expect(html).toContain(`<h1>${title}</h1>`);
+        expect(html).toContain('This cannot be undone.');
+        expect(html).toContain(`<form method="post" action="${edit}/remove"`);
+        expect(html).toContain('<input type="hidden" name="confirm" value="yes">');
+        expect(html).toMatch(/name="_csrf" value="[^"]+"/);
+        expect(html).toContain('>Yes, remove it</button>');
+        expect(html).toContain(`<a class="registry-pages-cancel" href="${edit}">No, keep it</a>`);
+      }
+    }
+    expect(await equipmentRow('PC-KEEP')).toMatchObject({ quantity: 2 });
+    expect(await world.sql(`SELECT id FROM funding WHERE id = $1`, [line.id])).toHaveLength(1);
+
+    // The "yes" without the CSRF token of the session is refused too.
+    const forged = await fetch(`${t.baseUrl}/spaces/BRU-A/registry/equipment/PC-KEEP/remove?lang=en`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: coordA.cookies },
+      body: new URLSearchParams({ confirm: 'yes' }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    expect(await equipmentRow('PC-KEEP')).toMatchObject({ quantity: 2 });
+  });
+
+  it('asks the question in NL, FR and EN, with a "yes" that removes and a "no" that goes back', async () => {
+    const [animator] = await world.sql(
+      `INSERT INTO animators (ref, name) VALUES ('ANIM-ASK', 'Lou Martin') RETURNING id`,
+    );
+    const [assignment] = await world.sql(
+      `INSERT INTO animator_assignments (animator_id, space_id, role, fte, qualified, starts_on)
+       SELECT $1, id, 'animator', 0.5, true, '2025-01-06' FROM spaces WHERE ref = 'BRU-A' RETURNING id`,
+      [animator.id],
+    );
+    const edit = `/spaces/BRU-A/registry/animators/${assignment.id}`;
+    for (const [lang, title, undo, yes, no] of [
+      [
+        'nl',
+        'Deze animator (Lou Martin) verwijderen?',
+        'Dit kunt u niet ongedaan maken.',
+        'Ja, verwijderen',
+        'Nee, bewaren',
+      ],
+      [
+        'fr',
+        'Supprimer cet animateur (Lou Martin) ?',
+        'Vous ne pourrez pas revenir en arrière.',
+        'Oui, supprimer',
+        'Non, garder',
+      ],
+      ['en', 'Remove this animator (Lou Martin)?', 'This cannot be undone.', 'Yes, remove it', 'No, keep it'],
+    ]) {
+      const res = await fetch(`${t.baseUrl}${edit}/remove?lang=${lang}`, {
+        headers: { cookie: coordA.cookies },
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain(`<title>${title}`);
+      expect(html).toContain(`<h1>${title}</h1>`);
+      expect(html).toContain(`<strong>${undo}</strong>`);
+      expect(html).toContain(`>${yes}</button>`);
+      expect(html).toContain(`href="${edit}">${no}</a>`);
+      // The edit page's own link to the question, in the same language.
+      const form = await (
+        await fetch(`${t.baseUrl}${edit}?lang=${lang}`, { headers: { cookie: coordA.cookies } })
+      ).text();
+      expect(form).toContain(`href="${edit}/remove"`);
+    }
+    const [{ n: before }] = await world.sql(
+      `SELECT count(*)::int AS n FROM animator_assignments WHERE id = $1`,
+      [assignment.id],
+    );
+    expect(before).toBe(1);
+    const removed = await post(coordA, `${edit}/remove`, { confirm: 'yes' });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe('/spaces/BRU-A/registry?saved=removed#saved');
+    expect(await world.sql(`SELECT id FROM animator_assignments WHERE id = $1`, [assignment.id])).toEqual([]);
+    // Asked again once it is gone: the record is not found.
+    expect((await get(coordA, `${edit}/remove`)).status).toBe(404);
   });
 
   it('answers 400 with every problem next to its field and in the summary, and stores nothing', async () => {
@@ -205,7 +315,9 @@ describe('registry edit pages over HTTP', () => {
     );
     expect(after).toEqual({ amount: '13000.00', ends_on: '2026-12-31', version: 2 });
 
-    const removed = await post(coordA, `/spaces/BRU-A/registry/funding/${line.id}/remove`, {});
+    const removed = await post(coordA, `/spaces/BRU-A/registry/funding/${line.id}/remove`, {
+      confirm: 'yes',
+    });
     expect(removed.status).toBe(303);
     expect(await world.sql(`SELECT id FROM funding WHERE id = $1`, [line.id])).toEqual([]);
   });
@@ -275,7 +387,9 @@ describe('registry edit pages over HTTP', () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('The last day must be on or after the first day.');
 
-    const removed = await post(coordA, `/spaces/BRU-A/registry/animators/${first.id}/remove`, {});
+    const removed = await post(coordA, `/spaces/BRU-A/registry/animators/${first.id}/remove`, {
+      confirm: 'yes',
+    });
     expect(removed.status).toBe(303);
     expect(await assignment()).toBeUndefined();
   });
@@ -329,9 +443,15 @@ describe('registry edit pages over HTTP', () => {
       quantity: '1',
     });
     expect(postViaA.status).toBe(404);
+    const yes = { confirm: 'yes' };
+    expect((await get(coordA, '/spaces/BRU-A/registry/equipment/PC-OF-B/remove')).status).toBe(404);
     expect((await post(coordA, '/spaces/BRU-A/registry/equipment/PC-OF-B/remove', {})).status).toBe(404);
+    expect((await post(coordA, '/spaces/BRU-A/registry/equipment/PC-OF-B/remove', yes)).status).toBe(404);
     expect((await get(coordA, `/spaces/BRU-A/registry/funding/${fundingB.id}`)).status).toBe(404);
-    expect((await post(coordA, `/spaces/BRU-A/registry/funding/${fundingB.id}/remove`, {})).status).toBe(404);
+    expect((await get(coordA, `/spaces/BRU-A/registry/funding/${fundingB.id}/remove`)).status).toBe(404);
+    expect((await post(coordA, `/spaces/BRU-A/registry/funding/${fundingB.id}/remove`, yes)).status).toBe(
+      404,
+    );
 
     // Through BRU-B's address: coord-a may not work on BRU-B.
     const viaB = await post(coordA, '/spaces/BRU-B/registry/equipment/PC-OF-B', {
@@ -341,6 +461,8 @@ describe('registry edit pages over HTTP', () => {
     });
     expect(viaB.status).toBe(403);
     expect(await viaB.text()).toContain('<h1>');
+    expect((await get(coordA, '/spaces/BRU-B/registry/equipment/PC-OF-B/remove')).status).toBe(403);
+    expect((await post(coordA, '/spaces/BRU-B/registry/equipment/PC-OF-B/remove', yes)).status).toBe(403);
     expect(
       (
         await post(coordA, '/spaces/BRU-B/registry/equipment/new', {
@@ -354,5 +476,195 @@ describe('registry edit pages over HTTP', () => {
     expect(await equipmentRow('PC-OF-B')).toEqual(before);
     expect(await world.sql(`SELECT id FROM funding WHERE id = $1`, [fundingB.id])).toHaveLength(1);
     expect(await equipmentRow('X')).toBeUndefined();
+  });
+
+  describe('forms in the words and formats people use', () => {
+    const postIn = (lang: string, session: Session, path: string, fields: Record<string, string>) =>
+      fetch(`${t.baseUrl}${path}?lang=${lang}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookies },
+        body: new URLSearchParams({ ...fields, _csrf: session.csrf }).toString(),
+      });
+    const summaryOf = (html: string) =>
+      [
+        ...(/<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '').matchAll(
+          /<a href="[^"]*">([^<]*)<\/a>/g,
+        ),
+      ].map((match) => match[1]);
+    const session = {
+      title: 'Mail basics',
+      date: '',
+      theme: '',
+      format: '',
+      durationHours: '2',
+      participants: '8',
+      newParticipants: '',
+      language: '',
+      ref: '',
+    };
+
+    it('names the field of each problem in the summary of the training, animator and week forms', async () => {
+      const nl = await postIn('nl', coordA, '/spaces/BRU-A/training', { ...session, date: '18/11/2026' });
+      expect(nl.status).toBe(400);
+      expect(summaryOf(await nl.text())).toEqual([
+        'Thema: Vul dit veld in.',
+        'Vorm: Vul dit veld in.',
+        'Nieuwe deelnemers: Vul dit veld in.',
+      ]);
+      const fr = await postIn('fr', coordA, '/spaces/BRU-A/training', { ...session, date: '18/11/2026' });
+      expect(summaryOf(await fr.text())).toEqual([
+        'Thème : Remplissez ce champ.',
+        'Format : Remplissez ce champ.',
+        'Nouveaux participants : Remplissez ce champ.',
+      ]);
+
+      const animator = await post(coordA, '/spaces/BRU-A/registry/animators/new', {
+        name: 'Ann',
+        ref: 'bad ref!',
+        fte: '0,5',
+        startsOn: '1/9/2026',
+      });
+      expect(animator.status).toBe(400);
+      const animatorHtml = await animator.text();
+      expect(summaryOf(animatorHtml)).toEqual([
+        'Reference: Write a short code of letters, digits and dashes, without spaces, for example ANI-12.',
+        'Role: Choose one of the options.',
+        'Has a recognised qualification for this work: Choose one of the options.',
+      ]);
+      expect(animatorHtml).not.toContain('PC-2024-01');
+      expect(animatorHtml).toContain('value="1/9/2026"');
+
+      const week = await post(coordA, '/spaces/BRU-A/week', {
+        week: '2026-W05',
+        openingHours: 'veel',
+        visits: '12',
+      });
+      expect(week.status).toBe(400);
+      expect(summaryOf(await week.text())[0]).toMatch(/^[^:]+: Write a number, for example 12 or 7.5.$/);
+    });
+
+    it('takes dates typed 18/11/2026 and makes a reference from the date when it is left empty', async () => {
+      const full = { ...session, theme: 'office', format: 'workshop', newParticipants: '3' };
+      const first = await postIn('nl', coordA, '/spaces/BRU-A/training', { ...full, date: '18/11/2026' });
+      expect(first.status).toBe(303);
+      expect(first.headers.get('location')).toContain('saved=2026-11-18-1');
+      const second = await postIn('fr', coordA, '/spaces/BRU-A/training', { ...full, date: '18.11.2026' });
+      expect(second.headers.get('location')).toContain('saved=2026-11-18-2');
+      const rows = await world.sql(
+        `SELECT t.ref, t.date::text AS date FROM training_sessions t JOIN spaces s ON s.id = t.space_id
+         WHERE s.ref = 'BRU-A' AND t.title = 'Mail basics' ORDER BY t.ref`,
+      );
+      expect(rows).toEqual([
+        { ref: '2026-11-18-1', date: '2026-11-18' },
+        { ref: '2026-11-18-2', date: '2026-11-18' },
+      ]);
+
+      // A day that does not exist stays an error, and the field keeps what was typed.
+      const wrong = await postIn('nl', coordA, '/spaces/BRU-A/training', { ...full, date: '31/02/2026' });
+      expect(wrong.status).toBe(400);
+      const html = await wrong.text();
+      expect(html).toContain('value="31/02/2026"');
+      expect(summaryOf(html)).toEqual([
+        'Datum: Schrijf een datum als dag/maand/jaar, bijvoorbeeld 18/11/2026.',
+      ]);
+      // A reference that is typed but not a code says so plainly, not the hint again.
+      const badRef = await postIn('nl', coordA, '/spaces/BRU-A/training', {
+        ...full,
+        date: '18/11/2026',
+        ref: 'mijn ref',
+      });
+      expect(summaryOf(await badRef.text())[0]).toContain('Gebruik alleen letters, cijfers en streepjes');
+
+      const equipment = await postIn('nl', coordA, '/spaces/BRU-A/registry/equipment/new', {
+        ref: 'PC-DAYFIRST',
+        type: 'laptop',
+        quantity: '2',
+        acquiredOn: '18-11-2026',
+        retiredOn: '',
+      });
+      expect(equipment.status).toBe(303);
+      expect(await equipmentRow('PC-DAYFIRST')).toMatchObject({ acquired_on: '2026-11-18' });
+    });
+
+    it('takes amounts written as the page shows them, and says how to write an ambiguous one', async () => {
+      const fields = { year: '2026', source: 'region', kind: 'project', endsOn: '31/12/2026' };
+      for (const [lang, amountEur, programme] of [
+        ['nl', '12.500,50', 'Amount NL'],
+        ['fr', '€ 12 500,50', 'Amount FR'],
+        ['en', '12,500.50', 'Amount EN'],
+      ]) {
+        const res = await postIn(lang, coordA, '/spaces/BRU-A/registry/funding/new', {
+          ...fields,
+          amountEur,
+          programme,
+        });
+        expect(res.status).toBe(303);
+        const [line] = await world.sql(
+          `SELECT amount_eur::text AS amount, ends_on::text AS ends_on FROM funding WHERE programme = $1`,
+          [programme],
+        );
+        expect(line).toEqual({ amount: '12500.50', ends_on: '2026-12-31' });
+      }
+      const ambiguous = await postIn('nl', coordA, '/spaces/BRU-A/registry/funding/new', {
+        ...fields,
+        amountEur: '12.500',
+        programme: 'Ambiguous',
+      });
+      expect(ambiguous.status).toBe(400);
+      expect(summaryOf(await ambiguous.text())).toEqual([
+        'Bedrag in euro: Schrijf het bedrag met de centen na een komma, bijvoorbeeld 12500,00 of 12.500,00 voor twaalfduizend vijfhonderd euro.',
+      ]);
+      expect(await world.sql(`SELECT id FROM funding WHERE programme = 'Ambiguous'`)).toEqual([]);
+    });
+
+    it('takes the dates of opening-hours exceptions typed day first, and shows them that way', async () => {
+      const page = await (await get(coordA, '/spaces/BRU-A/hours')).text();
+      const saved = await postIn('nl', coordA, '/spaces/BRU-A/hours', {
+        version: versionIn(page),
+        storedRows: '0',
+        action: 'save',
+        'mo-1-from': '09:00',
+        'mo-1-to': '17:00',
+        'ex-1-from': '24/12/2026',
+        'ex-1-to': '26.12.2026',
+        'ex-1-kind': 'closed',
+        'ex-2-from': '31/02/2026',
+        'ex-2-kind': 'closed',
+      });
+      expect(saved.status).toBe(400);
+      const html = await saved.text();
+      expect(html).toContain('value="24/12/2026"');
+      expect(html).toContain('Schrijf een datum als dag/maand/jaar, bijvoorbeeld 24/12/2026.');
+
+      const fixed = await postIn('nl', coordA, '/spaces/BRU-A/hours', {
+        version: versionIn(page),
+        storedRows: '0',
+        action: 'save',
+        'mo-1-from': '09:00',
+        'mo-1-to': '17:00',
+        'ex-1-from': '24/12/2026',
+        'ex-1-to': '26.12.2026',
+        'ex-1-kind': 'closed',
+      });
+      expect(fixed.status).toBe(303);
+      const [space] = await world.sql(`SELECT opening_hours FROM spaces WHERE ref = 'BRU-A'`);
+      expect(space.opening_hours).toContain('2026 Dec 24-2026 Dec 26 off');
+      const after = await (await get(coordA, '/spaces/BRU-A/hours')).text();
+      expect(after).toContain('value="24/12/2026"');
+      expect(after).toContain('value="26/12/2026"');
+    });
+
+    it('gives the certificate check its own words when the code is wrong', async () => {
+      for (const [lang, title] of [
+        ['nl', 'Controleer wat u typte'],
+        ['fr', 'Vérifiez ce que vous avez tapé'],
+        ['en', 'Check what you typed'],
+      ]) {
+        const html = await (await fetch(`${t.baseUrl}/verify?code=nope&lang=${lang}`)).text();
+        expect(html).toContain(`<h2 id="error-summary-title">${title}</h2>`);
+        expect(html).not.toMatch(/nog niets bewaard|encore enregistré|Nothing was saved/);
+      }
+    });
   });
 });

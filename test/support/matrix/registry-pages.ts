@@ -38,11 +38,17 @@ export const REGISTRY_PAGE_LINES: MatrixLine[] = [
     }),
   },
   {
+    route: 'GET /spaces/:ref/registry/equipment/:equipmentRef/remove',
+    access: 'space',
+    path: `${BASE}/equipment/EQ-A-1/remove`,
+    note: 'the question before removing: it removes nothing',
+  },
+  {
     route: 'POST /spaces/:ref/registry/equipment/:equipmentRef/remove',
     access: 'space',
     path: `${BASE}/equipment/EQ-MISSING/remove`,
     send: 'form',
-    body: {},
+    body: { confirm: 'yes' },
     note: 'equipment that does not exist: allowed callers get the 404 page',
   },
 
@@ -83,11 +89,17 @@ export const REGISTRY_PAGE_LINES: MatrixLine[] = [
     },
   },
   {
+    route: 'GET /spaces/:ref/registry/funding/:id/remove',
+    access: 'space',
+    path: `${BASE}/funding/{fundingId}/remove`,
+    note: 'the question before removing: it removes nothing',
+  },
+  {
     route: 'POST /spaces/:ref/registry/funding/:id/remove',
     access: 'space',
     path: `${BASE}/funding/{missingId}/remove`,
     send: 'form',
-    body: {},
+    body: { confirm: 'yes' },
     note: 'a funding line that does not exist: allowed callers get the 404 page',
   },
 
@@ -133,11 +145,17 @@ export const REGISTRY_PAGE_LINES: MatrixLine[] = [
     },
   },
   {
+    route: 'GET /spaces/:ref/registry/animators/:id/remove',
+    access: 'space',
+    path: `${BASE}/animators/{assignmentId}/remove`,
+    note: 'the question before removing: it removes nothing',
+  },
+  {
     route: 'POST /spaces/:ref/registry/animators/:id/remove',
     access: 'space',
     path: `${BASE}/animators/{missingId}/remove`,
     send: 'form',
-    body: {},
+    body: { confirm: 'yes' },
     note: 'an assignment that does not exist: allowed callers get the 404 page',
   },
 ];

@@ -48,13 +48,31 @@ export class RegistryPagesController {
     return this.renderer.render(req, reply, outcome.view, lang);
   }
 
+  private async confirmRemoval(
+    kind: RegistryKind,
+    ref: string,
+    id: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ) {
+    const lang = this.renderer.language(req, reply);
+    return this.renderer.render(req, reply, await this.pages.confirmRemoval(kind, ref, id, lang), lang);
+  }
+
+  /**
+   * Removes only when the form says `confirm=yes` (the question's "yes" button); any other post (an
+   * old form, a mis-tap, a forged link) gets the question instead and removes nothing.
+   */
   private async removeRecord(
     principal: Principal,
     kind: RegistryKind,
     ref: string,
     id: string,
+    body: AnyBody,
+    req: FastifyRequest,
     reply: FastifyReply,
   ) {
+    if (body?.confirm !== 'yes') return this.confirmRemoval(kind, ref, id, req, reply);
     const { redirect } = await this.pages.remove(principal, kind, ref, id);
     return reply.redirect(redirect, 303);
   }
@@ -103,15 +121,28 @@ export class RegistryPagesController {
     return this.submitForm(principal, 'equipment', ref, equipmentRef, body, req, reply);
   }
 
+  @Get('spaces/:ref/registry/equipment/:equipmentRef/remove')
+  @Access(ANY_SIGNED_IN, SPACE)
+  confirmEquipmentRemoval(
+    @Param('ref') ref: string,
+    @Param('equipmentRef') equipmentRef: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.confirmRemoval('equipment', ref, equipmentRef, req, reply);
+  }
+
   @Post('spaces/:ref/registry/equipment/:equipmentRef/remove')
   @Access(ANY_SIGNED_IN, SPACE)
   removeEquipment(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,
     @Param('equipmentRef') equipmentRef: string,
+    @Body() body: AnyBody,
+    @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.removeRecord(principal, 'equipment', ref, equipmentRef, reply);
+    return this.removeRecord(principal, 'equipment', ref, equipmentRef, body, req, reply);
   }
 
   // ---- Funding ---------------------------------------------------------------------------------
@@ -158,15 +189,28 @@ export class RegistryPagesController {
     return this.submitForm(principal, 'funding', ref, id, body, req, reply);
   }
 
+  @Get('spaces/:ref/registry/funding/:id/remove')
+  @Access(ANY_SIGNED_IN, SPACE)
+  confirmFundingRemoval(
+    @Param('ref') ref: string,
+    @Param('id') id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.confirmRemoval('funding', ref, id, req, reply);
+  }
+
   @Post('spaces/:ref/registry/funding/:id/remove')
   @Access(ANY_SIGNED_IN, SPACE)
   removeFunding(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,
     @Param('id') id: string,
+    @Body() body: AnyBody,
+    @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.removeRecord(principal, 'funding', ref, id, reply);
+    return this.removeRecord(principal, 'funding', ref, id, body, req, reply);
   }
 
   // ---- Animators (their assignment to this space) -----------------------------------------------
@@ -213,14 +257,27 @@ export class RegistryPagesController {
     return this.submitForm(principal, 'animators', ref, id, body, req, reply);
   }
 
+  @Get('spaces/:ref/registry/animators/:id/remove')
+  @Access(ANY_SIGNED_IN, SPACE)
+  confirmAssignmentRemoval(
+    @Param('ref') ref: string,
+    @Param('id') id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.confirmRemoval('animators', ref, id, req, reply);
+  }
+
   @Post('spaces/:ref/registry/animators/:id/remove')
   @Access(ANY_SIGNED_IN, SPACE)
   removeAssignment(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,
     @Param('id') id: string,
+    @Body() body: AnyBody,
+    @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.removeRecord(principal, 'animators', ref, id, reply);
+    return this.removeRecord(principal, 'animators', ref, id, body, req, reply);
   }
 }

@@ -13,7 +13,10 @@ import {
   fieldId,
   fieldView,
   formValues,
-  isDate,
+  labelsOf,
+  parseDate,
+  parseNumber,
+  typedDate,
   type FormValues,
 } from './forms.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
@@ -38,6 +41,8 @@ export interface RegistryField {
   labels?: Record<string, string>;
   hint?: string;
   error: string;
+  /** What to say when a number may be read two ways ("12.500"); else the form's general advice. */
+  ambiguousError?: string;
   /** Bounds of a number (inclusive) and its most decimals. */
   min?: number;
   max?: number;
@@ -51,7 +56,6 @@ export interface RegistryField {
 const WHOLE = /^\d+$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^[0-9+()./ -]{4,40}$/;
-const DECIMAL = /^-?\d+([.,]\d+)?$/;
 const RECORD_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EQUIPMENT_TYPES = ['desktop', 'laptop', 'tablet', 'printer', '3d_printer', 'other'] as const;
@@ -135,6 +139,7 @@ export function registryFields(kind: RegistryKind, mode: Mode, m: Catalogue): Re
         required: true,
         hint: t.hints.amountEur,
         error: t.errors.amountEur,
+        ambiguousError: t.errors.ambiguousAmount,
         min: 0,
         max: 999_999_999_999.99,
         decimals: 2,
@@ -165,7 +170,7 @@ export function registryFields(kind: RegistryKind, mode: Mode, m: Catalogue): Re
             input: 'text' as const,
             required: true,
             hint: t.hints.animatorRef,
-            error: t.errors.ref,
+            error: t.errors.animatorRef,
             pattern: RECORD_REF,
           },
           {
@@ -199,24 +204,29 @@ export function registryFields(kind: RegistryKind, mode: Mode, m: Catalogue): Re
 
 /**
  * Reads one typed value by the rules of the API's DTO for that field (the same bounds, patterns and
- * choices): numbers as numbers, yes/no as booleans, an empty optional field as null. Pure.
+ * choices): numbers as numbers (also "12.500,50" or "€ 12.500,50"), dates as `YYYY-MM-DD` (also typed
+ * 18/11/2026), yes/no as booleans, an empty optional field as null. 'ambiguous' for a number that may
+ * be read two ways ("12.500"). Pure.
  */
-export function readField(field: RegistryField, typed: string): { value: unknown } | null {
+export function readField(field: RegistryField, typed: string): { value: unknown } | 'ambiguous' | null {
   if (typed === '') return field.required ? null : { value: null };
   switch (field.input) {
     case 'whole':
     case 'decimal': {
-      if (!(field.input === 'whole' ? WHOLE : DECIMAL).test(typed)) return null;
-      const decimals = typed.split(/[.,]/)[1]?.length ?? 0;
-      const value = Number(typed.replace(',', '.'));
+      const read =
+        field.input === 'whole' ? (WHOLE.test(typed) ? parseNumber(typed) : null) : parseNumber(typed);
+      if (read === null || read === 'ambiguous') return read;
+      const { value, decimals } = read;
       if (decimals > (field.decimals ?? 0)) return null;
       if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
         return null;
       }
       return { value };
     }
-    case 'date':
-      return isDate(typed) ? { value: typed } : null;
+    case 'date': {
+      const date = parseDate(typed);
+      return date ? { value: date } : null;
+    }
     case 'choice':
       return field.choices?.includes(typed) ? { value: typed } : null;
     case 'yesno':
@@ -232,6 +242,7 @@ export function typedValue(field: RegistryField, stored: unknown, lang: Language
   if (stored === null || stored === undefined) return '';
   if (field.input === 'yesno') return stored ? 'yes' : 'no';
   if (field.input === 'decimal' && lang !== 'en') return String(stored).replace('.', ',');
+  if (field.input === 'date') return typedDate(String(stored));
   return String(stored);
 }
 
@@ -317,7 +328,9 @@ export class RegistryPagesService {
     const dto: Record<string, unknown> = {};
     for (const field of fields) {
       const read = readField(field, values[field.name]);
-      if (read) dto[field.name] = read.value;
+      if (read === 'ambiguous') {
+        state.errors.push({ field: field.name, message: field.ambiguousError ?? m.form.ambiguousNumber });
+      } else if (read) dto[field.name] = read.value;
       else state.errors.push({ field: field.name, message: field.error });
     }
     if (mode === 'edit') {
@@ -335,7 +348,7 @@ export class RegistryPagesService {
     };
     try {
       await this.save(principal, kind, ref, id, record, dto);
-      return { redirect: `/spaces/${encodeURIComponent(ref)}/registry?saved=${kind}` };
+      return { redirect: `/spaces/${encodeURIComponent(ref)}/registry?saved=${kind}#saved` };
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
       if (fieldErrors) {
@@ -366,6 +379,26 @@ export class RegistryPagesService {
     }
   }
 
+  /**
+   * The question asked before a record is removed (WCAG 3.3.4: a removal cannot be undone): what
+   * will go, that it cannot be undone, a form that removes it (with `confirm=yes`) and a link back
+   * that keeps it. A record not in this space answers 404, as its edit form does.
+   */
+  async confirmRemoval(kind: RegistryKind, ref: string, id: string, lang: Language): Promise<PageView> {
+    const m = CATALOGUES[lang];
+    const t = m.registryPages;
+    const record = await this.load(kind, ref, id);
+    const space = await this.spaces.get(ref);
+    const editHref = `/spaces/${encodeURIComponent(space.ref)}/registry/${kind}/${encodeURIComponent(id)}`;
+    return {
+      template: 'registry-remove',
+      title: fill(t.removeQuestion[kind], { name: removalName(kind, record, m) }),
+      section: 'mySpaces',
+      data: { ...spaceNavOf(space, 'registry', m), removeAction: `${editHref}/remove`, keepHref: editHref },
+    };
+  }
+
+  /** Removes the record: only the confirmation form's "yes" (`confirm=yes`) gets here. */
   async remove(
     principal: Principal,
     kind: RegistryKind,
@@ -376,7 +409,7 @@ export class RegistryPagesService {
     if (kind === 'equipment') await this.equipment.remove(principal, ref, id);
     else if (kind === 'funding') await this.funding.remove(principal, ref, id);
     else await this.animators.removeAssignment(principal, record.animatorRef as string, id);
-    return { redirect: `/spaces/${encodeURIComponent(ref)}/registry?saved=removed` };
+    return { redirect: `/spaces/${encodeURIComponent(ref)}/registry?saved=removed#saved` };
   }
 
   private async save(
@@ -458,6 +491,7 @@ export class RegistryPagesService {
             ? t.animatorEditIntro
             : t.animatorNewIntro;
     const anchors = Object.fromEntries(fields.map((f) => [f.name, fieldId(f.name)]));
+    const views = fields.map((f) => fieldView(this.spec(f, m), state.values, state.errors, m));
     return {
       template: 'registry-form',
       title: titles[kind],
@@ -468,10 +502,11 @@ export class RegistryPagesService {
         intro,
         formAction: action,
         version: id ? state.version : null,
-        errorSummary: errorSummary(state.errors, m, anchors, fieldId(fields[0].name)),
-        fields: fields.map((f) => fieldView(this.spec(f, m), state.values, state.errors, m)),
+        errorSummary: errorSummary(state.errors, m, anchors, fieldId(fields[0].name), labelsOf(views)),
+        fields: views,
         backHref: base,
-        removeAction: id ? `${action}/remove` : null,
+        // A link to the question, not a removal: one tap must not remove a record (WCAG 3.3.4).
+        removeHref: id ? `${action}/remove` : null,
       },
     };
   }
@@ -512,6 +547,23 @@ export class RegistryPagesService {
         return base;
     }
   }
+}
+
+/**
+ * What names a record in the question before removing it: the reference and type of equipment, the
+ * year, source and programme of funding (several lines may share a year), the animator's name.
+ */
+function removalName(kind: RegistryKind, record: LoadedRecord, m: Catalogue): string {
+  const { stored } = record;
+  const named = (labels: Record<string, string>, value: unknown) =>
+    typeof value === 'string' ? (labels[value] ?? value) : '';
+  const parts =
+    kind === 'equipment'
+      ? [record.label, named(m.registry.types, stored.type)]
+      : kind === 'funding'
+        ? [record.label, named(m.registry.sources, stored.source), stored.programme]
+        : [record.label];
+  return parts.filter((part) => typeof part === 'string' && part !== '').join(', ');
 }
 
 /** The providers of the registry edit pages, registered by PagesModule. */

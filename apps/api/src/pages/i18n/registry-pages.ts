@@ -35,6 +35,14 @@ export const registryPagesEn = {
   removeText:
     'Only remove a record that was entered by mistake: it disappears from the register. To keep the history, fill in an end date instead.',
   removeButton: 'Remove this record',
+  removeQuestion: {
+    equipment: 'Remove this equipment ({name})?',
+    funding: 'Remove this funding ({name})?',
+    animators: 'Remove this animator ({name})?',
+  },
+  removeCannotUndo: 'This cannot be undone.',
+  removeYes: 'Yes, remove it',
+  removeNo: 'No, keep it',
   conflict:
     'Someone else changed this record after you opened it. What you typed is still below and not saved yet. Check it and save again to replace their change.',
   yes: 'Yes',
@@ -66,20 +74,23 @@ export const registryPagesEn = {
   },
   hints: {
     equipmentRef: 'Your own code for the batch, for example PC-2024-01. Letters, digits, dots and dashes.',
-    animatorRef: 'A code for the person, for example ANIM-0042. Do not put the name in it.',
-    date: 'Year-month-day, for example 2026-03-31. Leave empty if you do not know.',
-    requiredDate: 'Year-month-day, for example 2026-03-31.',
-    amountEur: 'For example 12500 or 12500.50.',
+    animatorRef: 'A short code for the person, for example ANI-12. Do not put the name in it.',
+    date: 'Day/month/year, for example 31/03/2026. Leave empty if you do not know.',
+    requiredDate: 'Day/month/year, for example 31/03/2026.',
+    amountEur: 'For example 12500 or 12,500.50.',
     fte: 'Full time is 1, half time is 0.5.',
-    endsOn: 'Year-month-day, for example 2026-12-31. Leave empty if it has no end date.',
+    endsOn: 'Day/month/year, for example 31/12/2026. Leave empty if it has no end date.',
     programme: 'Leave empty if there is none.',
   },
   errors: {
-    ref: 'Write 1 to 40 letters, digits, dots, dashes or underscores, for example PC-2024-01.',
+    ref: 'Write a short code of letters, digits, dots and dashes, without spaces, for example PC-2024-01.',
+    animatorRef: 'Write a short code of letters, digits and dashes, without spaces, for example ANI-12.',
     choose: 'Choose one of the options.',
     quantity: 'Write a whole number from 1 to 100000.',
     year: 'Write a year from 1990 to 2100, for example 2026.',
-    amountEur: 'Write an amount of 0 or more, with at most 2 decimals, for example 12500.50.',
+    amountEur: 'Write an amount of 0 or more, with at most 2 decimals, for example 12500.50 or 12,500.50.',
+    ambiguousAmount:
+      'Write the amount with the cents after a dot, for example 12500.00 or 12,500.00 for twelve thousand five hundred euro.',
     programme: 'Write at most 200 characters.',
     name: 'Write the name, at most 200 characters.',
     email: 'Write an e-mail address, for example name@example.be.',
@@ -139,6 +150,14 @@ export const registryPagesFr: typeof registryPagesEn = {
   removeText:
     "Ne supprimez qu'une donnée encodée par erreur : elle disparaît du registre. Pour garder l'historique, indiquez plutôt une date de fin.",
   removeButton: 'Supprimer cette donnée',
+  removeQuestion: {
+    equipment: 'Supprimer cet équipement ({name}) ?',
+    funding: 'Supprimer ce financement ({name}) ?',
+    animators: 'Supprimer cet animateur ({name}) ?',
+  },
+  removeCannotUndo: 'Vous ne pourrez pas revenir en arrière.',
+  removeYes: 'Oui, supprimer',
+  removeNo: 'Non, garder',
   conflict:
     "Quelqu'un d'autre a modifié cette donnée après que vous l'avez ouverte. Ce que vous avez tapé est encore ci-dessous, mais pas encore enregistré. Vérifiez-le et enregistrez à nouveau pour remplacer sa modification.",
   yes: 'Oui',
@@ -170,20 +189,25 @@ export const registryPagesFr: typeof registryPagesEn = {
   },
   hints: {
     equipmentRef: 'Votre code pour le lot, par exemple PC-2024-01. Lettres, chiffres, points et tirets.',
-    animatorRef: 'Un code pour la personne, par exemple ANIM-0042. N’y mettez pas le nom.',
-    date: 'Année-mois-jour, par exemple 2026-03-31. Laissez vide si vous ne savez pas.',
-    requiredDate: 'Année-mois-jour, par exemple 2026-03-31.',
-    amountEur: 'Par exemple 12500 ou 12500,50.',
+    animatorRef: 'Un code court pour la personne, par exemple ANI-12. N’y mettez pas le nom.',
+    date: 'Jour/mois/année, par exemple 31/03/2026. Laissez vide si vous ne savez pas.',
+    requiredDate: 'Jour/mois/année, par exemple 31/03/2026.',
+    amountEur: 'Par exemple 12500 ou 12.500,50.',
     fte: 'Temps plein = 1, mi-temps = 0,5.',
-    endsOn: 'Année-mois-jour, par exemple 2026-12-31. Laissez vide s’il n’y a pas de fin.',
+    endsOn: 'Jour/mois/année, par exemple 31/12/2026. Laissez vide s’il n’y a pas de fin.',
     programme: 'Laissez vide s’il n’y en a pas.',
   },
   errors: {
-    ref: 'Écrivez de 1 à 40 lettres, chiffres, points, tirets ou traits bas, par exemple PC-2024-01.',
+    ref: 'Écrivez un code court avec des lettres, des chiffres, des points et des tirets, sans espaces, par exemple PC-2024-01.',
+    animatorRef:
+      'Écrivez un code court avec des lettres, des chiffres et des tirets, sans espaces, par exemple ANI-12.',
     choose: 'Choisissez une des options.',
     quantity: 'Écrivez un nombre entier de 1 à 100000.',
     year: 'Écrivez une année de 1990 à 2100, par exemple 2026.',
-    amountEur: 'Écrivez un montant de 0 ou plus, avec au plus 2 décimales, par exemple 12500,50.',
+    amountEur:
+      'Écrivez un montant de 0 ou plus, avec au plus 2 décimales, par exemple 12500,50 ou 12.500,50.',
+    ambiguousAmount:
+      'Écrivez le montant avec les centimes après une virgule, par exemple 12500,00 ou 12.500,00 pour douze mille cinq cents euros.',
     programme: 'Écrivez au plus 200 caractères.',
     name: 'Écrivez le nom, au plus 200 caractères.',
     email: 'Écrivez une adresse e-mail, par exemple nom@example.be.',
@@ -241,6 +265,14 @@ export const registryPagesNl: typeof registryPagesEn = {
   removeText:
     'Verwijder alleen een gegeven dat per vergissing is ingevoerd: het verdwijnt uit het register. Vul liever een einddatum in om de geschiedenis te bewaren.',
   removeButton: 'Dit gegeven verwijderen',
+  removeQuestion: {
+    equipment: 'Deze toestellen ({name}) verwijderen?',
+    funding: 'Deze financiering ({name}) verwijderen?',
+    animators: 'Deze animator ({name}) verwijderen?',
+  },
+  removeCannotUndo: 'Dit kunt u niet ongedaan maken.',
+  removeYes: 'Ja, verwijderen',
+  removeNo: 'Nee, bewaren',
   conflict:
     'Iemand anders heeft dit gegeven gewijzigd nadat u het opende. Wat u typte staat nog hieronder, maar is nog niet opgeslagen. Controleer het en sla opnieuw op om hun wijziging te vervangen.',
   yes: 'Ja',
@@ -273,20 +305,25 @@ export const registryPagesNl: typeof registryPagesEn = {
   hints: {
     equipmentRef:
       'Uw eigen code voor de reeks, bijvoorbeeld PC-2024-01. Letters, cijfers, punten en streepjes.',
-    animatorRef: 'Een code voor de persoon, bijvoorbeeld ANIM-0042. Zet de naam er niet in.',
-    date: 'Jaar-maand-dag, bijvoorbeeld 2026-03-31. Laat leeg als u het niet weet.',
-    requiredDate: 'Jaar-maand-dag, bijvoorbeeld 2026-03-31.',
-    amountEur: 'Bijvoorbeeld 12500 of 12500,50.',
+    animatorRef: 'Een korte code voor de persoon, bijvoorbeeld ANI-12. Zet de naam er niet in.',
+    date: 'Dag/maand/jaar, bijvoorbeeld 31/03/2026. Laat leeg als u het niet weet.',
+    requiredDate: 'Dag/maand/jaar, bijvoorbeeld 31/03/2026.',
+    amountEur: 'Bijvoorbeeld 12500 of 12.500,50.',
     fte: 'Voltijds is 1, halftijds is 0,5.',
-    endsOn: 'Jaar-maand-dag, bijvoorbeeld 2026-12-31. Laat leeg als er geen einde is.',
+    endsOn: 'Dag/maand/jaar, bijvoorbeeld 31/12/2026. Laat leeg als er geen einde is.',
     programme: 'Laat leeg als er geen is.',
   },
   errors: {
-    ref: 'Schrijf 1 tot 40 letters, cijfers, punten, streepjes of liggende streepjes, bijvoorbeeld PC-2024-01.',
+    ref: 'Schrijf een korte code met letters, cijfers, punten en streepjes, zonder spaties, bijvoorbeeld PC-2024-01.',
+    animatorRef:
+      'Schrijf een korte code met letters, cijfers en streepjes, zonder spaties, bijvoorbeeld ANI-12.',
     choose: 'Kies een van de mogelijkheden.',
     quantity: 'Schrijf een geheel getal van 1 tot 100000.',
     year: 'Schrijf een jaar van 1990 tot 2100, bijvoorbeeld 2026.',
-    amountEur: 'Schrijf een bedrag van 0 of meer, met hoogstens 2 decimalen, bijvoorbeeld 12500,50.',
+    amountEur:
+      'Schrijf een bedrag van 0 of meer, met hoogstens 2 cijfers na de komma, bijvoorbeeld 12500,50 of 12.500,50.',
+    ambiguousAmount:
+      'Schrijf het bedrag met de centen na een komma, bijvoorbeeld 12500,00 of 12.500,00 voor twaalfduizend vijfhonderd euro.',
     programme: 'Schrijf hoogstens 200 tekens.',
     name: 'Schrijf de naam, hoogstens 200 tekens.',
     email: 'Schrijf een e-mailadres, bijvoorbeeld naam@example.be.',

@@ -204,7 +204,7 @@ describe('label pages in Chromium', () => {
         'No certificate has this code. Check the code and try again.',
       );
 
-      // A suspension supersedes the certificate: its code no longer verifies.
+      // A suspension supersedes the certificate: its code no longer verifies, and says why.
       const staff = await newPage();
       await logIn(staff, 'staff-bru@example.be');
       await staff.goto('/staff/labels/BRU-A');
@@ -216,7 +216,7 @@ describe('label pages in Chromium', () => {
       expect(await text(staff, '.flash')).toBe('Your decision is saved. The label is now suspended.');
       await visitor.goto(`/verify?code=${code}&lang=en`);
       expect(await text(visitor, '[role=status]')).toBe(
-        'This certificate is no longer valid: the label is replaced by a later decision.',
+        'This certificate is no longer valid: the label is suspended.',
       );
 
       // Staff of another region get the no-access page, and their forged post changes nothing.

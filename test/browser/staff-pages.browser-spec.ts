@@ -30,12 +30,14 @@ describe('regional staff pages in Chromium', () => {
   beforeAll(async () => {
     t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
-    // BRU-B's label ends within 60 days; BRU-A's much later (not on the dashboard).
+    // BRU-B's label ends within 60 days; BRU-A's much later (not on the dashboard): its earlier grant,
+    // which ends within 60 days, was since renewed, so it is no label about to end.
     await world.sql(
-      `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until)
-       VALUES ($1, 'brussels-ocr', '2021', 'granted', '2024-01-01', $2),
-              ($3, 'brussels-ocr', '2021', 'granted', '2024-01-01', '2030-12-31')`,
-      [world.spaces.B.id, isoDay(30), world.spaces.A.id],
+      `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until, decided_at)
+       VALUES ($1, 'brussels-ocr', '2021', 'granted', '2024-01-01', $2, now()),
+              ($3, 'brussels-ocr', '2021', 'granted', '2021-01-01', $4, '2021-01-01'),
+              ($3, 'brussels-ocr', '2021', 'granted', '2024-01-01', '2030-12-31', now())`,
+      [world.spaces.B.id, isoDay(30), world.spaces.A.id, isoDay(20)],
     );
     worker = spawnWorker(t.env);
     await waitFor(async () => worker.output().includes('worker consuming'), 30_000);

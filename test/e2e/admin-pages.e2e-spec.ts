@@ -1,3 +1,4 @@
+import { QueueName, QueueService } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
 
@@ -366,6 +367,31 @@ describe('admin pages over HTTP', () => {
       const api401 = await anonymous.get('/admin/queues/api/queues');
       expect(api401.status).toBe(401);
       expect(((await api401.json()) as any).code).toBe('AUTH.UNAUTHENTICATED');
+    });
+
+    it('guards the dashboard however its address is spelled (the router decodes %-escapes)', async () => {
+      const anonymous = await visitor(t.baseUrl);
+      const coordinator = await visitor(t.baseUrl, world.tokens.coordA);
+      for (const path of [
+        '/admin/%71ueues/api/queues',
+        '/%61dmin/queues/api/queues',
+        '/admin/queues/%61pi/queues',
+      ]) {
+        const out = await anonymous.get(path);
+        expect(out.status).toBe(401);
+        expect(((await out.json()) as any).code).toBe('AUTH.UNAUTHENTICATED');
+        expect((await coordinator.get(path)).status).toBe(403);
+      }
+      expect((await anonymous.get('/admin/%71ueues')).status).toBe(303);
+      expect((await coordinator.get('/%61dmin/queues')).status).toBe(403);
+      // Nor can anyone but an admin change a queue that way.
+      const pause = await fetch(`${t.baseUrl}/admin/%71ueues/api/queues/system/pause`, {
+        method: 'PUT',
+        redirect: 'manual',
+        headers: { 'sec-fetch-site': 'same-origin' },
+      });
+      expect(pause.status).toBe(401);
+      expect(await t.app.get(QueueService).queue(QueueName.System).isPaused()).toBe(false);
     });
 
     it('lets an admin change a queue only from the dashboard itself (same origin)', async () => {

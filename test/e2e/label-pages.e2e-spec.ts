@@ -102,6 +102,27 @@ describe('label pages over HTTP', () => {
     expect(await labelCount()).toBe(0);
   });
 
+  it('names the weeks of the evaluation by number and dates, not as ISO codes, in NL, FR and EN', async () => {
+    // The run's window: 17 November 2025 (2025-W47) to 15 November 2026 (2026-W46).
+    const weeks = {
+      nl: 'met de weken van week 47 (17–23 november 2025) tot week 46 (9–15 november 2026).',
+      fr: 'avec les semaines de la semaine 47 (du 17 au 23 novembre 2025) à la semaine 46 (du 9 au 15 novembre 2026).',
+      en: 'with the weeks from week 47 (17–23 November 2025) to week 46 (9–15 November 2026).',
+    };
+    const coordinator = await signedIn('coord-a@example.be');
+    const staff = await signedIn('staff-bru@example.be');
+    for (const [lang, text] of Object.entries(weeks)) {
+      for (const [who, path] of [
+        [coordinator, '/spaces/BRU-A/label'],
+        [staff, '/staff/labels/BRU-A'],
+      ] as const) {
+        const html = await (await who.get(`${path}?lang=${lang}`)).text();
+        expect({ path, lang, has: html.includes(text) }).toEqual({ path, lang, has: true });
+        expect(html).not.toMatch(/\d{4}-W\d{2}/);
+      }
+    }
+  });
+
   it('answers bad decisions next to the field, in plain words, and saves nothing', async () => {
     const staff = await signedIn('staff-bru@example.be');
     const noReason = await staff.decide({ decision: 'grant' });

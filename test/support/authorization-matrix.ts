@@ -553,6 +553,15 @@ export const MATRIX: MatrixLine[] = [
   },
   { route: 'POST /logout', access: 'signed-in', path: '/logout', send: 'form', body: {}, freshSession: true },
   { route: 'GET /my-spaces', access: 'signed-in', path: '/my-spaces' },
+  {
+    route: 'POST /reminders/:id/read',
+    access: 'own-user',
+    path: '/reminders/{reminderId}/read',
+    send: 'form',
+    body: {},
+    outOfScope: 404,
+    note: '"Done, hide this": someone else\'s reminder is the not-found page',
+  },
   { route: 'GET /imports', access: 'signed-in', path: '/imports' },
   {
     route: 'POST /imports',

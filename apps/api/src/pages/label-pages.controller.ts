@@ -61,11 +61,13 @@ export class LabelPagesController {
   async status(
     @CurrentPrincipal() principal: Principal,
     @Param('ref') ref: string,
+    @Query('hidden') hidden: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(req, reply, await this.pages.statusPage(principal, ref, lang), lang);
+    const view = await this.pages.statusPage(principal, ref, lang, hidden === '1');
+    return this.renderer.render(req, reply, view, lang);
   }
 
   @Get('verify')

@@ -10,7 +10,7 @@ import {
 } from '../../../../libs/core/src/index.js';
 import { allowedDecisions } from '../../../../libs/labels/src/index.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, type FormValues } from './forms.js';
-import { metricName, metricValue } from './formats.js';
+import { metricName, metricValue, weekInWords } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { LabelPagesRepository, type LabelPageSpace } from './label-pages.repository.js';
 import {
@@ -24,6 +24,7 @@ import {
 } from './lib-services.js';
 import { spaceNavOf } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
+import { ReminderPagesService } from './reminder-pages.service.js';
 
 type Outcome = { redirect: string } | { view: PageView };
 type Texts = Catalogue['labelPages'];
@@ -92,6 +93,7 @@ export class LabelPagesService {
     private readonly evaluations: EvaluationsService,
     private readonly certificates: CertificatesService,
     private readonly schemes: LabelSchemesService,
+    private readonly reminders: ReminderPagesService,
   ) {}
 
   /** The staff page: current label, latest evidence and the decision form. */
@@ -218,12 +220,13 @@ export class LabelPagesService {
   }
 
   /** The coordinator's page: the label in force, its certificate, and the evidence in plain words. */
-  async statusPage(principal: Principal, ref: string, lang: Language): Promise<PageView> {
+  async statusPage(principal: Principal, ref: string, lang: Language, hidden = false): Promise<PageView> {
     const t = CATALOGUES[lang].labelPages;
     const space = await this.space(ref);
-    const [current, evidence] = await Promise.all([
+    const [current, evidence, reminder] = await Promise.all([
       this.current(space, lang),
       this.evidence(principal, space, lang, false),
+      this.reminders.labelNotice(principal, space.ref, lang),
     ]);
     const m = CATALOGUES[lang];
     const staff = principal.role === 'regional_staff' || principal.role === 'admin';
@@ -234,6 +237,10 @@ export class LabelPagesService {
       data: {
         ...spaceNavOf(space, 'label', m),
         explained: t.explained[(current?.status ?? 'none') as keyof Texts['explained']] ?? '',
+        // The unread warning that this label ends soon (the daily expiry job records it), and the
+        // message after "Done, hide this".
+        reminder,
+        flash: hidden ? m.reminders.hidden : '',
         current,
         evidence,
         decideHref: staff ? `/staff/labels/${encodeURIComponent(space.ref)}` : null,
@@ -363,8 +370,9 @@ export class LabelPagesService {
       runHref: staff ? `/staff/evaluations/${run.id}` : null,
       evaluatedOn: fill(t.evaluatedOn, {
         date: dayOf(result.evaluatedAt, lang),
-        first: run.window.firstWeek,
-        last: run.window.lastWeek,
+        // Weeks by number and dates ("week 47 (17–23 November 2025)"), never as ISO codes.
+        first: weekInWords(run.window.firstWeek, lang, false),
+        last: weekInWords(run.window.lastWeek, lang, false),
       }),
       eligibleText: result.eligible ? t.eligible : t.notEligible,
       eligibleClass: result.eligible ? 'status-reported' : 'status-missing',

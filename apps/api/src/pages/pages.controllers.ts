@@ -12,15 +12,20 @@ import {
   SESSION_COOKIE,
   sessionCookie,
   type Principal,
+  type Role,
 } from '../../../../libs/core/src/index.js';
 import { CoordinatorPagesService, type CsvUpload } from './coordinator-pages.service.js';
 import { errorSummary, fieldId, fieldView, formValues, safeNext } from './forms.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PageRenderer } from './page-renderer.js';
 import { PublicPagesService } from './public-pages.service.js';
+import { ReminderPagesService } from './reminder-pages.service.js';
 
 const SPACE = { kind: 'space', param: 'ref' } as const;
 type AnyBody = Record<string, unknown>;
+
+/** Where a user lands after signing in: staff and admins on their dashboard, coordinators on their spaces. */
+export const homeOf = (role: Role) => (role === 'coordinator' ? '/my-spaces' : '/staff');
 type Outcome = { redirect: string } | { view: Parameters<PageRenderer['render']>[2] };
 
 async function answer(renderer: PageRenderer, req: FastifyRequest, reply: FastifyReply, outcome: Outcome) {
@@ -47,7 +52,7 @@ export class AuthPagesController {
     @Query('next') next?: string,
     @Query('loggedOut') loggedOut?: string,
   ) {
-    if (req.principal) return reply.redirect(safeNext(next, '/my-spaces'), 303);
+    if (req.principal) return reply.redirect(safeNext(next, homeOf(req.principal.role)), 303);
     const lang = this.renderer.language(req, reply);
     return this.renderer.render(
       req,
@@ -66,7 +71,9 @@ export class AuthPagesController {
       const { accessToken } = await this.auth.login(values.email, values.password, 'cookie');
       const cookie = sessionCookie(this.env, accessToken);
       void reply.setCookie(cookie.name, cookie.value, cookie.options);
-      return reply.redirect(safeNext(values.next, '/my-spaces'), 303);
+      // The address asked for, if any (a page that sent them to log in); else their home, by role.
+      const principal = await this.auth.authenticate(accessToken);
+      return reply.redirect(safeNext(values.next, homeOf(principal?.role ?? 'coordinator')), 303);
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== 'AUTH.INVALID_CREDENTIALS') throw error;
       const view = this.loginView(lang, { email: values.email }, values.next, true, false);
@@ -96,7 +103,8 @@ export class AuthPagesController {
       title: m.login.title,
       section: 'login' as const,
       data: {
-        next: safeNext(next, '/my-spaces'),
+        // Empty when none was given: the home then depends on who signs in.
+        next: safeNext(next, ''),
         flash: loggedOut ? m.login.loggedOut : '',
         errorSummary: errorSummary(errors, m, { email: fieldId('email') }, fieldId('email')),
         fields: [
@@ -139,17 +147,32 @@ export class CoordinatorPagesController {
   constructor(
     private readonly renderer: PageRenderer,
     private readonly pages: CoordinatorPagesService,
+    private readonly reminders: ReminderPagesService,
   ) {}
 
   @Get('my-spaces')
   @Access(ANY_SIGNED_IN)
   async mySpaces(
     @CurrentPrincipal() principal: Principal,
+    @Query('hidden') hidden: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(req, reply, await this.pages.mySpaces(principal, lang), lang);
+    const view = await this.pages.mySpaces(principal, lang, hidden === '1');
+    return this.renderer.render(req, reply, view, lang);
+  }
+
+  /** "Done, hide this" on a reminder: only the owner's own (else the not-found page, nothing changed). */
+  @Post('reminders/:id/read')
+  @Access(ANY_SIGNED_IN)
+  async hideReminder(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: AnyBody,
+    @Res() reply: FastifyReply,
+  ) {
+    return reply.redirect(await this.reminders.markRead(principal, id, body?.back), 303);
   }
 
   @Get('spaces/:ref/week')
@@ -195,6 +218,7 @@ export class CoordinatorPagesController {
   async training(
     @Param('ref') ref: string,
     @Query('saved') saved: string | undefined,
+    @Query('year') year: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -202,7 +226,7 @@ export class CoordinatorPagesController {
     return this.renderer.render(
       req,
       reply,
-      await this.pages.trainingPage(ref, lang, { savedRef: saved }),
+      await this.pages.trainingPage(ref, lang, { savedRef: saved, year }),
       lang,
     );
   }
@@ -295,7 +319,7 @@ export class PublicPagesController {
   @Get()
   @Access('public')
   home(@Req() req: FastifyRequest & { principal?: Principal }, @Res() reply: FastifyReply) {
-    return reply.redirect(req.principal ? '/my-spaces' : '/find', 302);
+    return reply.redirect(req.principal ? homeOf(req.principal.role) : '/find', 302);
   }
 
   @Get('find')

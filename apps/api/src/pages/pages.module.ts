@@ -21,6 +21,7 @@ import { LabelPagesController } from './label-pages.controller.js';
 import { LABEL_PAGES_PROVIDERS } from './label-pages.service.js';
 import { RegistryPagesController } from './registry-pages.controller.js';
 import { REGISTRY_PAGES_PROVIDERS } from './registry-pages.service.js';
+import { REMINDER_PAGES_PROVIDERS } from './reminder-pages.service.js';
 import { ReportPagesController } from './report-pages.controller.js';
 import { REPORT_PAGES_PROVIDERS } from './report-pages.service.js';
 import { StaffLabelsRepository } from './staff-labels.repository.js';
@@ -57,6 +58,7 @@ import { StaffPagesService } from './staff-pages.service.js';
     ...ADMIN_PAGES_PROVIDERS,
     ...HOURS_PAGES_PROVIDERS,
     ...REGISTRY_PAGES_PROVIDERS,
+    ...REMINDER_PAGES_PROVIDERS,
   ],
   exports: [PageRenderer, ErrorPages],
 })

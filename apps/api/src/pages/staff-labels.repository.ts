@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { currentLabelJoin } from '../../../../libs/spaces/src/index.js';
 
 export interface ExpiringLabel {
   spaceRef: string;
@@ -10,8 +11,10 @@ export interface ExpiringLabel {
 }
 
 /**
- * Read-only look-up for the region dashboard: granted labels of a region that end soon. The labels
- * lib exports no read service for this, so the page reads the table directly.
+ * Read-only look-up for the region dashboard: labels of a region that end soon. Only a space's current
+ * label counts (its latest decision, as everywhere): a grant since renewed, suspended, withdrawn or
+ * expired is no longer a label about to end. The labels lib exports no read service for this, so the
+ * page reads the table directly.
  */
 @Injectable()
 export class StaffLabelsRepository {
@@ -20,10 +23,10 @@ export class StaffLabelsRepository {
   async expiring(regionCode: string, from: string, until: string): Promise<ExpiringLabel[]> {
     const rows: Array<{ ref: string; name: string; scheme: string; valid_until: string }> =
       await this.dataSource.query(
-        `SELECT s.ref, s.name, l.scheme, to_char(l.valid_until, 'YYYY-MM-DD') AS valid_until
-         FROM labels l JOIN spaces s ON s.id = l.space_id
+        `SELECT s.ref, s.name, l.scheme, l.valid_until
+         FROM spaces s ${currentLabelJoin('s', 'l', '$2')}
          WHERE s.region_code = $1 AND l.status = 'granted'
-           AND l.valid_until BETWEEN $2::date AND $3::date
+           AND l.valid_until::date BETWEEN $2::date AND $3::date
          ORDER BY l.valid_until, s.ref`,
         [regionCode, from, until],
       );

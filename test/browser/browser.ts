@@ -36,6 +36,51 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/**
+ * Where a page landed after a save or a refused form: the address's fragment, the focused element's
+ * id, the `:target`'s id, and whether the focused element is on screen (its top inside the window).
+ */
+export function landedOn(
+  page: Page,
+): Promise<{ hash: string; focused: string; target: string; inView: boolean }> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    const top = focused?.getBoundingClientRect().top ?? -1;
+    return {
+      hash: window.location.hash,
+      focused: focused?.id ?? '',
+      target: document.querySelector(':target')?.id ?? '',
+      inView: top >= 0 && top < window.innerHeight,
+    };
+  });
+}
+
+/**
+ * The words of the matched elements that the browser split over two lines or more ("Na/am",
+ * "10,/75"): a word is what lies between spaces and hyphens; visually hidden text is left out.
+ */
+export function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const broken: string[] = [];
+    for (const element of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.visually-hidden')) continue;
+        for (const word of node.data.matchAll(/[^\s\u2010-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set(
+            [...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top)),
+          );
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
 /** Presses Tab until the focused element matches the selector, as a keyboard user would. */
 export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -98,7 +143,7 @@ export async function openPage(
   return context.newPage();
 }
 
-/** Signs in through the login form, in the given page language, and waits for "My spaces". */
+/** Signs in through the login form, in the given page language, and waits for the home of the role. */
 export async function logIn(
   page: Page,
   email: string,
@@ -108,7 +153,8 @@ export async function logIn(
   await page.goto(`/login?lang=${lang}`);
   await page.fill('#field-email', email);
   await page.fill('#field-password', password);
-  await Promise.all([page.waitForURL('**/my-spaces'), page.click('form.form button[type=submit]')]);
+  // Coordinators land on "My spaces", staff and admins on their dashboard.
+  await Promise.all([page.waitForURL(/\/(my-spaces|staff)$/), page.click('form.form button[type=submit]')]);
 }
 
 const EVALUATION_RUN_URL = /\/staff\/evaluations\/[0-9a-f-]{36}$/;

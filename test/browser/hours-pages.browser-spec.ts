@@ -80,19 +80,22 @@ describe('the opening-hours editor in Chromium', () => {
       await page.fill('#field-we-2-from', '13:30');
       await page.fill('#field-we-2-to', '17:00');
       await page.check('#field-we-2-animator');
-      await page.fill('#field-ex-1-from', '2026-12-24');
-      await page.fill('#field-ex-1-to', '2026-12-26');
+      await page.fill('#field-ex-1-from', '24/12/2026');
+      await page.fill('#field-ex-1-to', '26-12-2026');
       await page.fill('#field-ex-1-note', 'Christmas');
       await page.check('#field-publicHolidaysClosed');
-      await Promise.all([page.waitForURL('**/spaces/BRU-A/hours?saved=1'), page.click('button[value=save]')]);
+      await Promise.all([
+        page.waitForURL('**/spaces/BRU-A/hours?saved=1#saved'),
+        page.click('button[value=save]'),
+      ]);
       expect(await page.textContent('.flash')).toContain('The opening hours are saved.');
 
       await page.reload();
       expect(await page.inputValue('#field-we-2-from')).toBe('13:30');
       expect(await page.inputValue('#field-we-2-to')).toBe('17:00');
       expect(await page.isChecked('#field-we-2-animator')).toBe(true);
-      expect(await page.inputValue('#field-ex-1-from')).toBe('2026-12-24');
-      expect(await page.inputValue('#field-ex-1-to')).toBe('2026-12-26');
+      expect(await page.inputValue('#field-ex-1-from')).toBe('24/12/2026');
+      expect(await page.inputValue('#field-ex-1-to')).toBe('26/12/2026');
       expect(await page.inputValue('#field-ex-1-note')).toBe('Christmas');
       expect(await page.isChecked('#field-publicHolidaysClosed')).toBe(true);
       const preview = await page.textContent('.hours-editor-preview');
@@ -120,7 +123,7 @@ describe('the opening-hours editor in Chromium', () => {
 
       // Removing the exception takes it out again.
       await page.check('#field-ex-1-remove');
-      await Promise.all([page.waitForURL('**?saved=1'), page.click('button[value=save]')]);
+      await Promise.all([page.waitForURL('**?saved=1#saved'), page.click('button[value=save]')]);
       expect((await storedHours()).opening_hours).not.toContain('Dec 24');
     },
     BROWSER_TIMEOUT,
@@ -147,7 +150,7 @@ describe('the opening-hours editor in Chromium', () => {
       const summary = await page.textContent('.error-summary');
       expect(summary).toContain('Monday, time slot 1: The closing time must be after the opening time.');
       expect(summary).toContain('Tuesday, time slot 2: This time slot overlaps another one on the same day.');
-      expect(summary).toContain('New exception 1: Write a date like 2026-12-24.');
+      expect(summary).toContain('New exception 1: Write a date as day/month/year, for example 24/12/2026.');
       expect(await page.textContent('#field-mo-1-to-error')).toContain(
         'The closing time must be after the opening time.',
       );
@@ -182,7 +185,7 @@ describe('the opening-hours editor in Chromium', () => {
       expect(await page.textContent('.error-summary')).toContain('Someone else changed these opening hours');
       expect(await page.inputValue('#field-su-1-from')).toBe('14:00');
       expect(await storedHours()).toEqual(before);
-      await Promise.all([page.waitForURL('**?saved=1'), page.click('button[value=save]')]);
+      await Promise.all([page.waitForURL('**?saved=1#saved'), page.click('button[value=save]')]);
       expect((await storedHours()).opening_hours).toContain('Su 14:00-16:00');
     },
     BROWSER_TIMEOUT,
@@ -220,7 +223,7 @@ describe('the opening-hours editor in Chromium', () => {
       expect((await storedHours()).opening_hours).toBe(SEEDED);
       // Enter in a field sends the form with its first button: save.
       await tabTo(page, '#field-th-2-to', 200);
-      await Promise.all([page.waitForURL('**?saved=1'), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForURL('**?saved=1#saved'), page.keyboard.press('Enter')]);
       expect((await storedHours()).opening_hours).toBe(
         'Mo-We,Fr 09:00-12:00 "animator"; Th 09:00-12:00,14:00-16:00 "animator"; Sa 10:00-12:00; 2026 Dec 31 10:00-14:00',
       );

@@ -7,7 +7,9 @@ import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world
 import { api, type TestApi } from '../support/test-app.js';
 import {
   axeViolations,
+  brokenWords,
   horizontalOverflow,
+  landedOn,
   launchChromium,
   logIn,
   openPage,
@@ -27,6 +29,16 @@ const SUNDAY_MORNING = '2026-11-22T09:30:00Z';
 const SCREENSHOTS = join(projectRoot(), 'docs/screenshots');
 const BROWSER_TIMEOUT = 180_000;
 
+/** Sends a weekly-activity CSV file through the import page's form, as a coordinator would. */
+async function uploadWeeks(page: Page, csv: string): Promise<void> {
+  await page.setInputFiles('#field-file', {
+    name: 'weeks.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await page.click('form.form button[type=submit]');
+}
+
 describe('web pages in Chromium', () => {
   let t: TestApi;
   let world: RegistryWorld;
@@ -36,10 +48,18 @@ describe('web pages in Chromium', () => {
   beforeAll(async () => {
     t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
-    await world.sql(
+    const [label] = await world.sql<{ id: string }>(
       `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until)
-       VALUES ($1, 'brussels-ocr', '2024', 'granted', '2026-01-01', '2028-12-31')`,
+       VALUES ($1, 'brussels-ocr', '2024', 'granted', '2026-01-01', '2028-12-31') RETURNING id`,
       [world.spaces.A.id],
+    );
+    // Coordinator A's reminders, as the jobs record them: the label ends, a week is missing.
+    await world.sql(
+      `INSERT INTO reminders (user_id, kind, subject, space_id, details) VALUES
+         ($1, 'label_expiry', 'BRU-A/label/' || $3, $2,
+          jsonb_build_object('labelId', $3::text, 'spaceRef', 'BRU-A', 'scheme', 'brussels-ocr', 'validUntil', '2028-12-31')),
+         ($1, 'missing_week', 'BRU-A/2025-W46', $2, '{"week": "2025-W46", "spaceRef": "BRU-A"}')`,
+      [world.users.coordA, world.spaces.A.id, label.id],
     );
     const imports: Array<[string, string]> = [
       [
@@ -160,9 +180,17 @@ describe('web pages in Chromium', () => {
       await tabTo(page, '#field-visitorsWomen');
       await page.keyboard.press('Control+A');
       await page.keyboard.type('12');
-      await Promise.all([page.waitForURL('**saved=created'), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForURL('**saved=created#saved'), page.keyboard.press('Enter')]);
       await page.waitForSelector('.flash');
       expect(await page.textContent('.flash')).toContain(`Dank u. ${weekInWords(week, 'nl')} is bewaard.`);
+      // The page lands on the message, which has the focus: the next Tab goes on from there.
+      expect(await landedOn(page)).toEqual({
+        hash: '#saved',
+        focused: 'saved',
+        target: 'saved',
+        inView: true,
+      });
+      expect(await page.title()).toMatch(/^Dank u\. .* is bewaard\. – Een week doorgeven – /);
       const [stored] = await storedWeek('BRU-B', week);
       expect(stored).toMatchObject({ visits: 30, visitorsWomen: 12 });
       // Hours are shown back with a decimal comma in Dutch.
@@ -253,14 +281,10 @@ describe('web pages in Chromium', () => {
     await visit('training-errors');
     await go('registry', '/spaces/BRU-A/registry');
     await go('imports', '/imports');
-    await page.setInputFiles('#field-file', {
-      name: 'weeks.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        'space_ref,week,opening_hours,visits\nBRU-A,2026-W05,200,10\nBRU-B,2026-W05,10,x\n',
-      ),
-    });
-    await page.click('form.form button[type=submit]');
+    await uploadWeeks(
+      page,
+      'space_ref,week,opening_hours,visits\nBRU-A,2026-W05,200,10\nBRU-B,2026-W05,10,x\n',
+    );
     await page.waitForSelector('.rejected');
     await visit('imports-rejected');
     await go('forbidden', '/spaces/WAL-C/week');
@@ -298,33 +322,38 @@ describe('web pages in Chromium', () => {
     'the rejected rows of an upload are listed as a table, and the import wrote nothing',
     async () => {
       const before = await world.sql(`SELECT count(*)::int AS n FROM weekly_activity`);
-      const page = await newPage();
+      const page = await newPage({ width: 320, height: 640 });
       await logIn(page, 'coord-a@example.be');
       await page.goto('/imports');
-      await page.setInputFiles('#field-file', {
-        name: 'weeks.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'space_ref,week,opening_hours,visits\nBRU-A,2026-W02,10,5\nBRU-A,2026-W03,200,10\n',
-        ),
-      });
-      await page.click('form.form button[type=submit]');
+      await uploadWeeks(
+        page,
+        'space_ref,week,opening_hours,visits\nBRU-A,2026-W02,10,5\nBRU-A,2026-W03,200,10\n',
+      );
+      // Like a form's error summary: announced, focused, on screen, and the title says it first.
+      const summary = page.locator('.rejected .error-summary');
+      expect(await summary.getAttribute('role')).toBe('alert');
+      expect(await summary.textContent()).toContain('The file was not saved');
+      expect(await landedOn(page)).toMatchObject({ focused: 'rejected', target: '', inView: true });
+      expect(await page.title()).toMatch(/^Error: Upload a file – /);
       const rows = await page.locator('.rejected tbody tr').allTextContents();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toContain('3');
       expect(rows[0]).toContain('opening_hours');
       expect(await world.sql(`SELECT count(*)::int AS n FROM weekly_activity`)).toEqual(before);
 
-      await page.setInputFiles('#field-file', {
-        name: 'weeks.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'space_ref,week,opening_hours,visits\nBRU-A,2026-W02,10,5\nBRU-A,2026-W03,20,10\n',
-        ),
-      });
-      await page.click('form.form button[type=submit]');
+      await uploadWeeks(
+        page,
+        'space_ref,week,opening_hours,visits\nBRU-A,2026-W02,10,5\nBRU-A,2026-W03,20,10\n',
+      );
       await page.waitForSelector('.flash');
       expect(await page.textContent('.flash')).toContain('2 new');
+      expect(await landedOn(page)).toEqual({
+        hash: '#saved',
+        focused: 'saved',
+        target: 'saved',
+        inView: true,
+      });
+      expect(await page.title()).toMatch(/^The file is saved: 2 new, .* – Upload a file – /);
       expect(await storedWeek('BRU-A', '2026-W03')).toEqual([
         { openingHours: 20, hoursWithAnimator: null, visits: 10, visitorsWomen: null },
       ]);
@@ -349,12 +378,131 @@ describe('web pages in Chromium', () => {
       await page.click('form.form button[type=submit]');
       await page.waitForSelector('.flash');
       expect(await page.locator('tbody tr', { hasText: 'Online banking, step by step' }).count()).toBe(1);
+      expect(await page.title()).toMatch(
+        /^The training session "Online banking, step by step" is saved\. – /,
+      );
       expect(
         await world.sql(
           `SELECT ts.title, ts.duration_hours::float AS hours FROM training_sessions ts
            JOIN spaces s ON s.id = ts.space_id WHERE s.ref = 'BRU-A' AND ts.ref = 'WS-2026-42'`,
         ),
       ).toEqual([{ title: 'Online banking, step by step', hours: 2.5 }]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'on a phone the training form comes first, a save lands on its message, and the list shows one year',
+    async () => {
+      const thisYear = new Date().getFullYear();
+      const page = await newPage({ width: 320, height: 640 });
+      await logIn(page, 'coord-a@example.be');
+      await page.goto('/spaces/BRU-A/training');
+      const before = (a: string, b: string) =>
+        page.evaluate(
+          ([x, y]) =>
+            Boolean(document.querySelector(x).compareDocumentPosition(document.querySelector(y)) & 4),
+          [a, b],
+        );
+      expect(await before('form.form', '#training-title')).toBe(true);
+      expect(await page.textContent('#training-title')).toBe(`Sessions of ${thisYear}`);
+
+      // A session of an earlier year: the page lands on the message, then shows that year.
+      await page.fill('#field-title', 'Smartphone basics');
+      await page.fill('#field-date', '2024-06-26');
+      await page.selectOption('#field-theme', 'e_administration');
+      await page.selectOption('#field-format', 'workshop');
+      await page.fill('#field-durationHours', '10,75');
+      await page.fill('#field-participants', '6');
+      await page.fill('#field-newParticipants', '2');
+      await page.fill('#field-ref', 'WS-2024-07');
+      await Promise.all([
+        page.waitForURL('**/training?saved=WS-2024-07#saved'),
+        page.click('form.form button[type=submit]'),
+      ]);
+      expect(await landedOn(page)).toEqual({
+        hash: '#saved',
+        focused: 'saved',
+        target: 'saved',
+        inView: true,
+      });
+      expect(await page.evaluate(() => document.querySelector('main').firstElementChild?.id)).toBe('saved');
+      expect(await page.getAttribute('#saved', 'role')).toBe('status');
+      expect(await page.textContent('#training-title')).toBe('Sessions of 2024');
+      expect(await page.locator('tbody tr').allTextContents()).toEqual([
+        expect.stringContaining('Smartphone basics'),
+      ]);
+      expect(await page.locator('#year-select option').allTextContents()).toContain(String(thisYear));
+
+      // This year's list leaves it out; the year choice brings it back.
+      await page.goto('/spaces/BRU-A/training');
+      expect(await page.locator('tbody tr', { hasText: 'Smartphone basics' }).count()).toBe(0);
+      await page.selectOption('#year-select', '2024');
+      await Promise.all([page.waitForURL('**/training?year=2024'), page.click('form.inline-form button')]);
+      expect(await page.locator('tbody tr', { hasText: 'Smartphone basics' }).count()).toBe(1);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'at 320 px table cells keep whole words and numbers and scroll in their box; headings break between words',
+    async () => {
+      const res = await api(t.baseUrl, 'POST', '/api/v1/spaces/BRU-A/training-sessions', {
+        token: world.tokens.coordA,
+        body: {
+          ref: 'WS-WIDTH-1',
+          date: `${new Date().getFullYear()}-06-26`,
+          title: 'Digitale vaardigheden voor werkzoekenden',
+          theme: 'e_administration',
+          format: 'workshop',
+          durationHours: 10.75,
+          participants: 12,
+          newParticipants: 4,
+          language: 'nl',
+        },
+      });
+      expect(res.status).toBe(201);
+      const page = await newPage({ width: 320, height: 640, lang: 'nl-BE' });
+      await logIn(page, 'coord-a@example.be', 'nl');
+      const cells = '.table-wrap th, .table-wrap td';
+
+      // The checker itself must see a split word where there is one (the cells as they were).
+      await page.goto('/spaces/BRU-A/registry');
+      await page.$$eval(cells, (els: any[]) => els.forEach((el) => (el.style.overflowWrap = 'anywhere')));
+      expect(await brokenWords(page, cells)).toContain('Naam');
+
+      const pages = [
+        '/spaces/BRU-A/registry',
+        `/spaces/BRU-A/history?year=${new Date().getFullYear()}`,
+        '/spaces/BRU-A/training',
+      ];
+      for (const path of pages) {
+        await page.goto(path);
+        expect([path, await brokenWords(page, cells)]).toEqual([path, []]);
+        expect([path, await brokenWords(page, 'h1, h2')]).toEqual([path, []]);
+        expect([path, await horizontalOverflow(page)]).toEqual([path, 0]);
+      }
+      // The registry's tables are wider than the phone: they scroll in their focusable, named box.
+      await page.goto('/spaces/BRU-A/registry');
+      const wraps = await page.$$eval('.table-wrap', (els: any[]) =>
+        els.map((el) => ({
+          scrolls: el.scrollWidth > el.clientWidth,
+          tabindex: el.getAttribute('tabindex'),
+          name: document.getElementById(el.getAttribute('aria-labelledby'))?.textContent ?? '',
+        })),
+      );
+      expect(wraps[0]).toEqual({ scrolls: true, tabindex: '0', name: 'Animatoren' });
+      await page.goto('/spaces/BRU-A/training');
+      expect(await page.locator('tbody tr', { hasText: '10,75' }).count()).toBe(1);
+
+      await page.goto('/imports');
+      await uploadWeeks(
+        page,
+        'space_ref,week,opening_hours,visits\nBRU-A,2026-W05,200,10\nBRU-A,2026-W06,10,ten\n',
+      );
+      await page.waitForSelector('.rejected');
+      expect(await brokenWords(page, cells)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
     },
     BROWSER_TIMEOUT,
   );
@@ -406,14 +554,10 @@ describe('web pages in Chromium', () => {
       await page.goto('/spaces/BRU-A/registry');
       await shot('animators-equipment-funding');
       await page.goto('/imports');
-      await page.setInputFiles('#field-file', {
-        name: 'weeks.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'space_ref,week,opening_hours,visits\nBRU-A,2026-W05,200,10\nBRU-A,2026-W06,10,ten\n',
-        ),
-      });
-      await page.click('form.form button[type=submit]');
+      await uploadWeeks(
+        page,
+        'space_ref,week,opening_hours,visits\nBRU-A,2026-W05,200,10\nBRU-A,2026-W06,10,ten\n',
+      );
       await page.waitForSelector('.rejected');
       await shot('csv-upload-rejected');
 
@@ -421,6 +565,123 @@ describe('web pages in Chromium', () => {
       await logIn(phone, 'coord-a@example.be', 'fr');
       await phone.goto('/spaces/BRU-A/week');
       await phone.screenshot({ path: join(SCREENSHOTS, 'week-form-phone-fr.png'), fullPage: true });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'a week saved by someone else after the form was opened is not overwritten: the form says so and shows both',
+    async () => {
+      const week = '2026-W10';
+      const page = await newPage({ lang: 'fr-BE' });
+      await logIn(page, 'coord-a@example.be', 'fr');
+      await page.goto(`/spaces/BRU-A/week?week=${week}`);
+      expect(await page.inputValue('input[name=version]')).toBe('0');
+      const colleague = await api(t.baseUrl, 'PUT', `/api/v1/spaces/BRU-A/weeks/${week}`, {
+        token: world.tokens.staffBRU,
+        body: { openingHours: 15, visits: 44 },
+      });
+      expect(colleague.status).toBe(201);
+
+      await page.fill('#field-openingHours', '16,5');
+      await page.fill('#field-visits', '50');
+      await page.click('form.form button[type=submit]');
+      await page.waitForSelector('.error-summary');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(
+        true,
+      );
+      expect(await page.textContent('.error-summary')).toContain(
+        'a enregistré cette semaine pendant que vous la remplissiez',
+      );
+      expect(await page.getAttribute('.error-summary a', 'href')).toBe('#stored-now');
+      expect(await page.textContent('#stored-now')).toMatch(/Visites\s*44/);
+      // What was typed stays in the form; nothing of it was stored.
+      expect(await page.inputValue('#field-openingHours')).toBe('16,5');
+      expect(await page.inputValue('#field-visits')).toBe('50');
+      expect(await storedWeek('BRU-A', week)).toMatchObject([{ openingHours: 15, visits: 44 }]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Having seen the other save, saving again replaces it.
+      await Promise.all([
+        page.waitForURL('**saved=updated#saved'),
+        page.click('form.form button[type=submit]'),
+      ]);
+      expect(await storedWeek('BRU-A', week)).toMatchObject([{ openingHours: 16.5, visits: 50 }]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  describe('error summary, dates and codes of the training form', () => {
+    it(
+      'names the wrong fields in the summary, takes 18/11/2026 and makes the reference itself',
+      async () => {
+        const page = await newPage({ lang: 'nl-BE' });
+        await logIn(page, 'coord-a@example.be', 'nl');
+        await page.goto('/spaces/BRU-A/training');
+        expect(await page.getAttribute('#field-ref', 'required')).toBeNull();
+        await page.fill('#field-title', 'Veilig online bankieren');
+        await page.fill('#field-date', '18/11/2026');
+        await page.fill('#field-durationHours', '2');
+        await page.fill('#field-participants', '6');
+        await page.click('form.form button[type=submit]');
+        await page.waitForSelector('.error-summary');
+        const links = await page.$$eval('.error-summary a', (as) => as.map((a: any) => a.textContent.trim()));
+        expect(links).toEqual([
+          'Thema: Vul dit veld in.',
+          'Vorm: Vul dit veld in.',
+          'Nieuwe deelnemers: Vul dit veld in.',
+        ]);
+        expect(new Set(links).size).toBe(links.length);
+        // The field keeps the date as typed; its own message stays short.
+        expect(await page.inputValue('#field-date')).toBe('18/11/2026');
+        expect(await page.textContent('#field-theme-error')).toContain('Vul dit veld in.');
+        expect(await axeViolations(page)).toEqual([]);
+
+        await page.selectOption('#field-theme', 'online_safety');
+        await page.selectOption('#field-format', 'workshop');
+        await page.fill('#field-newParticipants', '2');
+        await page.click('form.form button[type=submit]');
+        await page.waitForSelector('.flash');
+        expect(
+          await page.locator('tbody tr', { hasText: 'Veilig online bankieren' }).textContent(),
+        ).toContain('18 november 2026');
+        expect(
+          await world.sql(
+            `SELECT ts.ref, ts.date::text AS date FROM training_sessions ts JOIN spaces s ON s.id = ts.space_id
+             WHERE s.ref = 'BRU-A' AND ts.title = 'Veilig online bankieren'`,
+          ),
+        ).toEqual([{ ref: '2026-11-18-1', date: '2026-11-18' }]);
+      },
+      BROWSER_TIMEOUT,
+    );
+  });
+
+  it(
+    'a coordinator sees what to do first on their home, follows the link to the week, and hides a reminder',
+    async () => {
+      const page = await newPage({ width: 320, height: 640 });
+      await logIn(page, 'coord-a@example.be');
+      const reminders = page.locator('#reminders li.reminder');
+      expect(await reminders.allTextContents()).toEqual([
+        expect.stringContaining(
+          'Your label for EPN Bruxelles-Centre ends on 31 December 2028: ask your region to renew it.',
+        ),
+        expect.stringContaining(
+          'Week 46 (10–16 November 2025) of EPN Bruxelles-Centre has not been reported yet.',
+        ),
+      ]);
+      await Promise.all([
+        page.waitForURL('**/spaces/BRU-A/week?week=2025-W46'),
+        page.click('a[href="/spaces/BRU-A/week?week=2025-W46"]'),
+      ]);
+      expect(await page.inputValue('#week-select')).toBe('2025-W46');
+      await page.goto('/my-spaces');
+      const week = reminders.filter({ hasText: 'Week 46' });
+      await Promise.all([page.waitForURL('**/my-spaces?hidden=1#saved'), week.locator('button').click()]);
+      expect(await page.textContent('#saved')).toContain('The reminder is hidden.');
+      expect(await reminders.count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
     },
     BROWSER_TIMEOUT,
   );

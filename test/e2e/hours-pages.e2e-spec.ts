@@ -77,7 +77,7 @@ describe('opening-hours editor over HTTP', () => {
       'ex-2-closes': '13:00',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/spaces/BRU-A/hours?saved=1');
+    expect(res.headers.get('location')).toBe('/spaces/BRU-A/hours?saved=1#saved');
     expect(await stored()).toEqual({
       opening_hours:
         'Mo 09:00-12:00 "animator"; Sa 10:00-24:00; 2026 Dec 31 10:00-13:00; 2027 Jan 01 off "New Year"',

@@ -1,5 +1,5 @@
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
-import { startTestApi, type TestApi } from '../support/test-app.js';
+import { api, startTestApi, type TestApi } from '../support/test-app.js';
 
 /** The pages over plain HTTP: redirects, CSRF and access, without a browser. */
 describe('pages over HTTP', () => {
@@ -82,6 +82,129 @@ describe('pages over HTTP', () => {
         `SELECT opening_hours::float AS h, visits FROM weekly_activity WHERE week = '2026-W05'`,
       ),
     ).toEqual([{ h: 10, visits: 20 }]);
+  });
+
+  it('saves nothing when the posted week is missing or no real week, instead of using the default week', async () => {
+    const { cookies, csrf } = await signedIn('coord-a@example.be');
+    const before = await world.sql(`SELECT week, visits, version FROM weekly_activity ORDER BY week`);
+    for (const week of [undefined, '2025-W53']) {
+      const res = await fetch(`${t.baseUrl}/spaces/BRU-A/week?lang=en`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: form({ ...(week && { week }), openingHours: '3', visits: '4', _csrf: csrf }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('We could not tell which week this is, so nothing was saved.');
+    }
+    expect(await world.sql(`SELECT week, visits, version FROM weekly_activity ORDER BY week`)).toEqual(
+      before,
+    );
+  });
+
+  describe('the week form and a save made by someone else after it was opened', () => {
+    const versionIn = (html: string) => /name="version" value="([^"]*)"/.exec(html)?.[1];
+    const stored = (week: string) =>
+      world.sql(
+        `SELECT wa.opening_hours::float AS h, wa.visits, wa.version FROM weekly_activity wa
+         JOIN spaces s ON s.id = wa.space_id WHERE s.ref = 'BRU-A' AND wa.week = $1`,
+        [week],
+      );
+    // One sign-in for these tests: the login form counts every attempt (10 a minute per e-mail).
+    let session: Promise<{ cookies: string }> | undefined;
+    async function open(week: string, lang = 'en') {
+      const { cookies } = await (session ??= signedIn('coord-a@example.be'));
+      const page = await fetch(`${t.baseUrl}/spaces/BRU-A/week?week=${week}&lang=${lang}`, {
+        headers: { cookie: cookies },
+      });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      return { cookies, csrf: tokenIn(html), version: versionIn(html) };
+    }
+    const submit = (opened: { cookies: string; csrf: string }, fields: Record<string, string>, lang = 'en') =>
+      fetch(`${t.baseUrl}/spaces/BRU-A/week?lang=${lang}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: opened.cookies },
+        body: form({ ...fields, _csrf: opened.csrf }),
+      });
+    const putByColleague = (week: string, body: Record<string, unknown>) =>
+      api(t.baseUrl, 'PUT', `/api/v1/spaces/BRU-A/weeks/${week}`, { token: world.tokens.coordA, body });
+
+    it('refuses a stale correction with 409, keeps what was typed, shows what is stored, then saves', async () => {
+      const week = '2026-W06';
+      expect((await putByColleague(week, { openingHours: 10, visits: 20 })).status).toBe(201);
+      const opened = await open(week);
+      expect(opened.version).toBe('1');
+      expect((await putByColleague(week, { openingHours: 12, visits: 33 })).status).toBe(200);
+
+      const stale = await submit(opened, {
+        week,
+        version: opened.version!,
+        openingHours: '11',
+        visits: '25',
+      });
+      expect(stale.status).toBe(409);
+      const html = await stale.text();
+      expect(html).toContain('Someone else saved this week while you were filling it in');
+      expect(html).toMatch(/id="stored-now"[\s\S]*<dt>Visits<\/dt>\s*<dd>33<\/dd>/);
+      expect(html).toMatch(/name="visits"[^>]*value="25"|value="25"[^>]*name="visits"/);
+      expect(versionIn(html)).toBe('2');
+      expect(await stored(week)).toEqual([{ h: 12, visits: 33, version: 2 }]);
+
+      // Saving again from that page, having seen the other save, replaces it.
+      const again = await submit(
+        { cookies: opened.cookies, csrf: tokenIn(html) },
+        { week, version: versionIn(html)!, openingHours: '11', visits: '25' },
+      );
+      expect(again.status).toBe(303);
+      expect(await stored(week)).toEqual([{ h: 11, visits: 25, version: 3 }]);
+    });
+
+    it('refuses to overwrite a week created by someone else after an empty form was opened, in NL and FR too', async () => {
+      for (const [week, lang, words] of [
+        ['2026-W07', 'nl', 'Iemand anders heeft deze week bewaard'],
+        ['2026-W08', 'fr', 'Quelqu’un d’autre a enregistré cette semaine'],
+      ] as const) {
+        const opened = await open(week, lang);
+        expect(opened.version).toBe('0');
+        expect((await putByColleague(week, { openingHours: 8, visits: 9 })).status).toBe(201);
+        const stale = await submit(opened, { week, version: '0', openingHours: '30', visits: '40' }, lang);
+        expect(stale.status).toBe(409);
+        expect((await stale.text()).replace(/&#x27;|&#39;|'/g, '’')).toContain(words);
+        expect(await stored(week)).toEqual([{ h: 8, visits: 9, version: 1 }]);
+      }
+      // Nobody else in between: the empty form creates the week.
+      const opened = await open('2026-W09');
+      const fresh = await submit(opened, {
+        week: '2026-W09',
+        version: opened.version!,
+        openingHours: '30',
+        visits: '40',
+      });
+      expect(fresh.status).toBe(303);
+      expect(await stored('2026-W09')).toEqual([{ h: 30, visits: 40, version: 1 }]);
+    });
+
+    it('refuses hours with more than 2 decimals with a field error, as the API does, and stores nothing', async () => {
+      const opened = await open('2026-W13');
+      for (const [lang, words] of [
+        ['en', 'at most 2 decimals'],
+        ['nl', 'hoogstens 2 decimalen'],
+      ] as const) {
+        const res = await submit(
+          opened,
+          { week: '2026-W13', version: opened.version!, openingHours: '10,0051', visits: '5' },
+          lang,
+        );
+        expect(res.status).toBe(400);
+        const html = await res.text();
+        expect(html).toMatch(
+          new RegExp(`id="field-openingHours-error"[^<]*<span[^>]*>[^<]*</span>[^<]*${words}`),
+        );
+      }
+      expect(await stored('2026-W13')).toEqual([]);
+    });
   });
 
   it("shows a coordinator's own space and refuses another's with a page, not JSON", async () => {

@@ -8,13 +8,7 @@ import {
   type Language,
   type Principal,
 } from '../../../../libs/core/src/index.js';
-import {
-  addWeeks,
-  isoWeekOf,
-  lastCompleteWeek,
-  weekStart,
-  weeksBetween,
-} from '../../../../libs/activity/src/index.js';
+import { addWeeks, isoWeekOf, lastCompleteWeek, weeksBetween } from '../../../../libs/activity/src/index.js';
 import { ImportRejectedException, ImportsService } from '../../../../libs/spaces/src/index.js';
 import {
   errorSummary,
@@ -22,13 +16,14 @@ import {
   fieldId,
   fieldView,
   formValues,
-  isDate,
+  labelsOf,
+  parseDate,
   readDecimal,
   readWhole,
   type FieldSpec,
   type FormValues,
 } from './forms.js';
-import { formatDate, formatNumber, inputNumber, locale, weekInWords } from './formats.js';
+import { formatDate, formatNumber, inputNumber, locale, validWeek, weekInWords } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import {
   AnimatorsService,
@@ -41,6 +36,7 @@ import {
 } from './lib-services.js';
 import { spaceNavOf } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
+import { ReminderPagesService } from './reminder-pages.service.js';
 
 export const WEEK_FIELDS = [
   'openingHours',
@@ -77,7 +73,6 @@ const WEEK_GROUPS: Array<[keyof Catalogue['week'], readonly WeekField[]]> = [
   ['profilesLegend', ['visitorsWomen', 'visitorsJobSeekers', 'visitorsSeniors', 'visitorsYouth']],
   ['otherLegend', ['mobileActions']],
 ];
-const WEEK_PATTERN = /^\d{4}-W\d{2}$/;
 const WEEK_CHOICES = 26;
 const TRAINING_FIELDS = [
   'ref',
@@ -104,17 +99,6 @@ type CreateSession = Parameters<TrainingSessionsService['create']>[2];
 
 export type WeekSaved = 'created' | 'updated' | 'unchanged';
 
-/** A week string that names a real ISO week, or null. */
-export function validWeek(value: unknown): string | null {
-  if (typeof value !== 'string' || !WEEK_PATTERN.test(value)) return null;
-  try {
-    weekStart(value);
-    return value;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The coordinator pages: each method calls the lib services the API uses and returns what the
  * page shows. Access to the space has already been checked by the route's @Access.
@@ -130,13 +114,16 @@ export class CoordinatorPagesService {
     private readonly animators: AnimatorsService,
     private readonly equipment: EquipmentService,
     private readonly funding: FundingService,
+    private readonly reminders: ReminderPagesService,
   ) {}
 
-  async mySpaces(principal: Principal, lang: Language): Promise<PageView> {
+  /** The user's home: what they still have to do (their reminders), then their spaces. */
+  async mySpaces(principal: Principal, lang: Language, hidden = false): Promise<PageView> {
     const m = CATALOGUES[lang];
-    const page = await this.spaces.list(principal, { page: 1, pageSize: 100 } as Parameters<
-      SpacesService['list']
-    >[1]);
+    const [page, reminders] = await Promise.all([
+      this.spaces.list(principal, { page: 1, pageSize: 100 } as Parameters<SpacesService['list']>[1]),
+      this.reminders.forMySpaces(principal, lang, hidden),
+    ]);
     const spaces = page.items.map((space) => {
       const base = `/spaces/${encodeURIComponent(space.ref)}`;
       return {
@@ -151,7 +138,12 @@ export class CoordinatorPagesService {
         labelHref: `${base}/label`,
       };
     });
-    return { template: 'my-spaces', title: m.mySpaces.title, section: 'mySpaces', data: { spaces } };
+    return {
+      template: 'my-spaces',
+      title: m.mySpaces.title,
+      section: 'mySpaces',
+      data: { spaces, ...reminders },
+    };
   }
 
   // ---- This week -------------------------------------------------------------------------------
@@ -159,42 +151,44 @@ export class CoordinatorPagesService {
   async weekForm(ref: string, weekParam: unknown, saved: unknown, lang: Language): Promise<PageView> {
     const m = CATALOGUES[lang];
     const week = validWeek(weekParam) ?? lastCompleteWeek(new Date());
-    const { values, note } = await this.storedOrPrefilled(ref, week, lang);
+    const { values, note, version } = await this.storedOrPrefilled(ref, week, lang);
     const flash =
       saved === 'created' || saved === 'updated'
         ? fill(m.week.saved, { week: weekInWords(week, lang, lang !== 'fr') })
         : saved === 'unchanged'
           ? fill(m.week.unchanged, { week: weekInWords(week, lang, false) })
           : '';
-    return this.weekView(ref, week, values, [], note, flash, lang);
+    return this.weekView(ref, week, values, [], note, flash, lang, { version });
   }
 
   /**
    * What the week's form starts with, and the note that says where it comes from: the figures
-   * already sent, or the hours the opening hours give (only when the space has opening hours).
+   * already sent, or the hours the opening hours give (only when the space has opening hours). With
+   * the version the form carries: the stored week's, or 0 ("there was no week"), so that a save made
+   * by someone else after the form was opened is not overwritten without a word.
    */
   private async storedOrPrefilled(
     ref: string,
     week: string,
     lang: Language,
-  ): Promise<{ values: FormValues; note: string; from: 'stored' | 'schedule' | 'nothing' }> {
+  ): Promise<{ values: FormValues; note: string; from: 'stored' | 'schedule' | 'nothing'; version: string }> {
     const m = CATALOGUES[lang];
     try {
       const stored = await this.weeks.get(ref, week, lang);
       const values = Object.fromEntries(
         WEEK_FIELDS.map((f) => [f, stored[f] === null ? '' : inputNumber(Number(stored[f]), lang)]),
       );
-      return { values, note: m.week.stored, from: 'stored' };
+      return { values, note: m.week.stored, from: 'stored', version: String(stored.version) };
     } catch (error) {
       if (!(error instanceof AppException) || error.status !== 404 || error.code === 'SPACES.NOT_FOUND')
         throw error;
     }
     const prefill = await this.weeks.prefill(ref, week, lang);
     const values: FormValues = Object.fromEntries(WEEK_FIELDS.map((f) => [f, '']));
-    if (!prefill.fromSchedule) return { values, note: m.week.noSchedule, from: 'nothing' };
+    if (!prefill.fromSchedule) return { values, note: m.week.noSchedule, from: 'nothing', version: '0' };
     values.openingHours = inputNumber(prefill.openingHours, lang);
     values.hoursWithAnimator = inputNumber(prefill.hoursWithAnimator, lang);
-    return { values, note: m.week.prefilled, from: 'schedule' };
+    return { values, note: m.week.prefilled, from: 'schedule', version: '0' };
   }
 
   /** Saves the week; answers where to go next, or the form again with every problem named. */
@@ -205,9 +199,13 @@ export class CoordinatorPagesService {
     lang: Language,
   ): Promise<{ redirect: string } | { view: PageView }> {
     const m = CATALOGUES[lang];
-    const week = validWeek((body as { week?: unknown } | null)?.week) ?? lastCompleteWeek(new Date());
+    // A form always names its week; without one (a tampered or truncated post) nothing is saved, rather
+    // than the figures landing on whichever week is the default.
+    const named = validWeek((body as { week?: unknown } | null)?.week);
+    const week = named ?? lastCompleteWeek(new Date());
     const values = formValues(body, WEEK_FIELDS);
-    const errors: FieldError[] = [];
+    const version = formValues(body, ['version']).version;
+    const errors: FieldError[] = named ? [] : [{ field: 'week', message: m.week.weekUnknown }];
     const figures: Record<string, number | null> = {};
     for (const field of WEEK_FIELDS) {
       const read = DECIMAL_WEEK_FIELDS.includes(field) ? readDecimal : readWhole;
@@ -216,22 +214,48 @@ export class CoordinatorPagesService {
         errors.push({ field, message: m.form.requiredField });
       }
     }
+    let conflict = false;
     if (errors.length === 0) {
       try {
-        const result = await this.weeks.put(principal, ref, week, figures as unknown as PutWeek, lang);
+        // The version the form was opened with (0: there was no week then); a stale one answers 409. A
+        // form without one (opened before forms carried it) replaces the week, as before. One that is not
+        // a whole number was tampered with: -1 matches no week, so it is told to check and save again.
+        const read = version === '' ? undefined : /^\d{1,9}$/.test(version) ? Number(version) : -1;
+        const dto = { ...figures, ...(read !== undefined && { version: read }) };
+        const result = await this.weeks.put(principal, ref, week, dto as unknown as PutWeek, lang);
         return {
-          redirect: `/spaces/${encodeURIComponent(ref)}/week?week=${week}&saved=${result.outcome}`,
+          redirect: `/spaces/${encodeURIComponent(ref)}/week?week=${week}&saved=${result.outcome}#saved`,
         };
       } catch (error) {
         const fieldErrors = fieldErrorsOf(error);
-        if (!fieldErrors) throw error;
-        errors.push(...fieldErrors);
+        if (fieldErrors) errors.push(...fieldErrors);
+        else if (error instanceof AppException && error.code === 'ACTIVITY.VERSION_CONFLICT') conflict = true;
+        else throw error;
       }
     }
-    // The form shows what was typed, so "the hours come from your opening hours" is no longer true.
     const start = await this.storedOrPrefilled(ref, week, lang);
+    if (conflict) {
+      // Someone else saved the week after this form was opened. What was typed stays in the form, what
+      // is stored now is shown beside it, and the form takes the current version: saving again after
+      // checking replaces the other save, knowingly.
+      errors.push({ field: 'version', message: m.week.conflict });
+      const storedNow =
+        start.from === 'stored'
+          ? WEEK_FIELDS.filter((f) => start.values[f] !== '').map((f) => ({
+              label: m.week.fields[f],
+              value: start.values[f],
+            }))
+          : [];
+      const view = await this.weekView(ref, week, values, errors, '', '', lang, {
+        version: start.version,
+        storedNow,
+      });
+      return { view: { ...view, status: 409 } };
+    }
+    // The form shows what was typed, so "the hours come from your opening hours" is no longer true. It
+    // keeps the version it was opened with: correcting a typing error does not hide someone else's save.
     const note = start.from === 'schedule' ? '' : start.note;
-    const view = await this.weekView(ref, week, values, errors, note, '', lang);
+    const view = await this.weekView(ref, week, values, errors, note, '', lang, { version });
     return { view: { ...view, status: 400 } };
   }
 
@@ -243,6 +267,7 @@ export class CoordinatorPagesService {
     note: string,
     flash: string,
     lang: Language,
+    concurrency: { version: string; storedNow?: Array<{ label: string; value: string }> },
   ): Promise<PageView> {
     const m = CATALOGUES[lang];
     const space = await this.spaces.get(ref);
@@ -269,6 +294,8 @@ export class CoordinatorPagesService {
       );
     const anchors: Record<string, string> = Object.fromEntries(WEEK_FIELDS.map((f) => [f, fieldId(f)]));
     anchors.week = 'week-select';
+    const storedNow = concurrency.storedNow ?? [];
+    anchors.version = storedNow.length > 0 ? 'stored-now' : fieldId('openingHours');
     return {
       template: 'week',
       title: m.week.title,
@@ -277,12 +304,17 @@ export class CoordinatorPagesService {
         ...spaceNavOf(space, 'week', m),
         formAction: `/spaces/${encodeURIComponent(ref)}/week`,
         week,
+        version: concurrency.version,
+        storedNow,
         weekHeading: weekLabel(week),
         weekOptions: choices.map((w) => ({ value: w, label: weekLabel(w), selected: w === week })),
         note,
         flash,
         weekError: errors.find((e) => e.field === 'week')?.message ?? '',
-        errorSummary: errorSummary(errors, m, anchors, fieldId('openingHours')),
+        errorSummary: errorSummary(errors, m, anchors, fieldId('openingHours'), {
+          ...m.week.fields,
+          week: m.week.chooseWeek,
+        }),
         fieldsets: WEEK_GROUPS.map(([legend, fields]) => ({
           legend: m.week[legend] as string,
           fields: fields.map(field),
@@ -363,14 +395,22 @@ export class CoordinatorPagesService {
   async trainingPage(
     ref: string,
     lang: Language,
-    state: { values?: FormValues; errors?: FieldError[]; savedRef?: unknown } = {},
+    state: { values?: FormValues; errors?: FieldError[]; savedRef?: unknown; year?: unknown } = {},
   ): Promise<PageView> {
     const m = CATALOGUES[lang];
     const space = await this.spaces.get(ref);
-    const sessions = (await this.training.list(ref)).slice().sort((a, b) => b.date.localeCompare(a.date));
+    const all = (await this.training.list(ref)).slice().sort((a, b) => b.date.localeCompare(a.date));
     const values = state.values ?? formValues({}, TRAINING_FIELDS);
     const errors = state.errors ?? [];
-    const saved = sessions.find((s) => s.ref === state.savedRef);
+    const saved = all.find((s) => s.ref === state.savedRef);
+    // One year at a time (the one asked, else the saved session's, else this year): after a few
+    // years the whole list would be metres long on a phone.
+    const yearOf = (s: { date: string }) => s.date.slice(0, 4);
+    const thisYear = String(new Date().getFullYear());
+    const years = [...new Set([thisYear, ...all.map(yearOf)])].sort().reverse();
+    const asked = typeof state.year === 'string' && years.includes(state.year) ? state.year : null;
+    const year = asked ?? (saved ? yearOf(saved) : thisYear);
+    const sessions = all.filter((s) => yearOf(s) === year);
     const t = m.training;
     const choose = { value: '', label: t.chooseOne };
     const specs: FieldSpec[] = [
@@ -416,9 +456,10 @@ export class CoordinatorPagesService {
         label: t.fields.language,
         options: [choose, ...Object.entries(t.languages).map(([value, label]) => ({ value, label }))],
       },
-      { name: 'ref', label: t.fields.ref, hint: t.hints.ref, required: true },
+      { name: 'ref', label: t.fields.ref, hint: t.hints.ref },
     ];
     const anchors = Object.fromEntries(TRAINING_FIELDS.map((f) => [f, fieldId(f)]));
+    const fields = specs.map((spec) => fieldView(spec, values, errors, m));
     return {
       template: 'training',
       title: t.title,
@@ -428,7 +469,9 @@ export class CoordinatorPagesService {
         ...spaceNavOf(space, 'training', m),
         formAction: `/spaces/${encodeURIComponent(ref)}/training`,
         flash: saved ? fill(t.saved, { title: saved.title }) : '',
-        errorSummary: errorSummary(errors, m, anchors, fieldId('title')),
+        errorSummary: errorSummary(errors, m, anchors, fieldId('title'), labelsOf(fields)),
+        yearTitle: fill(t.yearTitle, { year }),
+        yearOptions: years.length > 1 ? years.map((y) => ({ value: y, selected: y === year })) : [],
         sessions: sessions.map((s) => ({
           date: formatDate(s.date, lang),
           title: s.title,
@@ -437,7 +480,7 @@ export class CoordinatorPagesService {
           hours: formatNumber(s.durationHours, lang),
           participants: `${s.participants} (${t.fields.newParticipants.toLowerCase()}: ${s.newParticipants})`,
         })),
-        fields: specs.map((spec) => fieldView(spec, values, errors, m)),
+        fields,
       },
     };
   }
@@ -454,7 +497,8 @@ export class CoordinatorPagesService {
     const t = m.training;
     if (!values.title) errors.push({ field: 'title', message: m.form.requiredField });
     else if (values.title.length > 200) errors.push({ field: 'title', message: t.titleTooLong });
-    if (!isDate(values.date)) errors.push({ field: 'date', message: m.form.date });
+    const date = parseDate(values.date);
+    if (!date) errors.push({ field: 'date', message: values.date ? m.form.date : m.form.requiredField });
     if (!Object.hasOwn(t.themes, values.theme))
       errors.push({ field: 'theme', message: m.form.requiredField });
     if (!Object.hasOwn(t.formats, values.format))
@@ -472,11 +516,17 @@ export class CoordinatorPagesService {
     if (values.language !== '' && !Object.hasOwn(t.languages, values.language)) {
       errors.push({ field: 'language', message: t.chooseFromList });
     }
-    if (!TRAINING_REF.test(values.ref)) errors.push({ field: 'ref', message: t.hints.ref });
+    if (values.ref !== '' && !TRAINING_REF.test(values.ref)) {
+      errors.push({ field: 'ref', message: t.refInvalid });
+    }
+    // Left empty, the reference is made from the date: 2026-11-18-1, then -2 for a second session that day.
+    const madeRef =
+      errors.length === 0 && values.ref === '' && date ? await this.freeTrainingRef(ref, date) : null;
     if (errors.length === 0) {
+      const sessionRef = madeRef ?? values.ref;
       const dto: CreateSession = {
-        ref: values.ref,
-        date: values.date,
+        ref: sessionRef,
+        date: date as string,
         title: values.title,
         theme: values.theme,
         format: values.format,
@@ -488,7 +538,7 @@ export class CoordinatorPagesService {
       try {
         await this.training.create(principal, ref, dto, lang);
         return {
-          redirect: `/spaces/${encodeURIComponent(ref)}/training?saved=${encodeURIComponent(values.ref)}`,
+          redirect: `/spaces/${encodeURIComponent(ref)}/training?saved=${encodeURIComponent(sessionRef)}#saved`,
         };
       } catch (error) {
         const fieldErrors = fieldErrorsOf(error);
@@ -499,6 +549,14 @@ export class CoordinatorPagesService {
       }
     }
     return { view: await this.trainingPage(ref, lang, { values, errors }) };
+  }
+
+  /** The first reference `<date>-<n>` no session of this space has yet. */
+  private async freeTrainingRef(ref: string, date: string): Promise<string> {
+    const taken = new Set((await this.training.list(ref)).map((s) => s.ref));
+    let n = 1;
+    while (taken.has(`${date}-${n}`)) n++;
+    return `${date}-${n}`;
   }
 
   // ---- Animators, equipment and funding (read only) --------------------------------------------

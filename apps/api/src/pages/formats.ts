@@ -1,4 +1,5 @@
 import { LOCALES, formatLongDate, type Language } from '../../../../libs/core/src/index.js';
+import { isRealWeek } from '../../../../libs/activity/src/index.js';
 import type { Catalogue } from './i18n/catalogues.js';
 
 /**
@@ -56,4 +57,9 @@ export function criterionText(
 ): string {
   const label = definitions.find((d) => d.id === criterion)?.label[lang];
   return label ? `${criterion}: ${label}` : `${criterion}: ${metricName(metric, m)}`;
+}
+
+/** A week string that names a real ISO week (from a query, a form or a stored reminder), or null. */
+export function validWeek(value: unknown): string | null {
+  return typeof value === 'string' && isRealWeek(value) ? value : null;
 }

@@ -7,7 +7,15 @@ import {
   type Principal,
 } from '../../../../libs/core/src/index.js';
 import { weeklyHours } from '../../../../libs/spaces/src/index.js';
-import { errorSummary, fieldId, fieldView, type FieldSpec, type FormValues } from './forms.js';
+import {
+  errorSummary,
+  fieldId,
+  fieldView,
+  parseDate,
+  typedDate,
+  type FieldSpec,
+  type FormValues,
+} from './forms.js';
 import {
   MAX_FORM_ROWS,
   NEW_EXCEPTION_ROWS,
@@ -64,7 +72,7 @@ export class HoursPagesService {
     const { grid, exact } = gridFromExpression(stored.expression);
     const rows = grid.exceptions.length + NEW_EXCEPTION_ROWS;
     return this.view(ref, lang, {
-      values: formValuesOfGrid(grid),
+      values: withTypedDates(formValuesOfGrid(grid), rows),
       exceptionRows: rows,
       storedRows: grid.exceptions.length,
       version: stored.version,
@@ -90,7 +98,8 @@ export class HoursPagesService {
     );
     const version = Number(body.version);
     const storedRows = Math.min(Number(body.storedRows) || 0, rows);
-    const { grid, errors } = readHoursForm(body);
+    // Dates typed as 24/12/2026 are read as 2026-12-24; the form shows them again as typed.
+    const { grid, errors } = readHoursForm({ ...body, ...isoDates(values, rows) });
     const state: HoursState = {
       values,
       exceptionRows: rows,
@@ -112,7 +121,7 @@ export class HoursPagesService {
         OpeningHoursService['put']
       >[2];
       await this.hours.put(principal, ref, dto);
-      return { redirect: `/spaces/${encodeURIComponent(ref)}/hours?saved=1` };
+      return { redirect: `/spaces/${encodeURIComponent(ref)}/hours?saved=1#saved` };
     } catch (error) {
       if (!(error instanceof AppException)) throw error;
       if (error.status === 409) {
@@ -266,6 +275,31 @@ export class HoursPagesService {
       }),
     };
   }
+}
+
+/** The exception dates of the form that read as dates, written 2026-12-24 as the grid reads them. */
+function isoDates(values: FormValues, rows: number): FormValues {
+  const dates: FormValues = {};
+  for (let n = 1; n <= rows; n++) {
+    for (const part of ['from', 'to'] as const) {
+      const name = exceptionField(n, part);
+      const date = values[name] ? parseDate(values[name]) : null;
+      if (date) dates[name] = date;
+    }
+  }
+  return dates;
+}
+
+/** Stored exception dates (2026-12-24) as the form asks to type them (24/12/2026). */
+function withTypedDates(values: FormValues, rows: number): FormValues {
+  const typed = { ...values };
+  for (let n = 1; n <= rows; n++) {
+    for (const part of ['from', 'to'] as const) {
+      const name = exceptionField(n, part);
+      if (typed[name]) typed[name] = typedDate(typed[name]);
+    }
+  }
+  return typed;
 }
 
 /** The providers of the hours pages, registered by PagesModule. */

@@ -42,8 +42,41 @@ export class PageExceptionFilter implements ExceptionFilter {
   }
 }
 
+const fallbackLogger = new Logger('ErrorPages');
+
+/**
+ * What is answered when even the error page cannot be rendered (a broken template, a view engine gone):
+ * plain text in the three languages. An exception escaping an exception filter would be an unhandled
+ * rejection, which ends the process: one bad page must never take the whole API down.
+ */
+export const ERROR_PAGE_FALLBACK =
+  'Er ging iets mis. Probeer het later opnieuw. / Une erreur est survenue. Réessayez plus tard. / ' +
+  'Something went wrong. Please try again later.';
+
 /** The page for an error status: the login page for 401, else an error page that says what to do. */
 export async function answerWithPage(
+  renderer: PageRenderer,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+): Promise<void> {
+  try {
+    await renderErrorPage(renderer, req, reply, status);
+  } catch (error) {
+    fallbackLogger.error(
+      { err: error instanceof Error ? error.message : String(error) },
+      'error page failed',
+    );
+    if (!reply.sent) {
+      await reply
+        .status(status >= 400 && status < 600 ? status : 500)
+        .type('text/plain; charset=utf-8')
+        .send(ERROR_PAGE_FALLBACK);
+    }
+  }
+}
+
+async function renderErrorPage(
   renderer: PageRenderer,
   req: FastifyRequest,
   reply: FastifyReply,

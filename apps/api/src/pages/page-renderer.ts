@@ -76,6 +76,7 @@ export class PageRenderer {
       lang: language,
       m,
       title: view.title,
+      headTitle: headTitle(view, m),
       csrfToken: page.generateCsrf(),
       user: principal ? { signedInAs: fill(m.site.signedInAs, { email: principal.email }) } : null,
       languages: LANGUAGES.map((code) => ({
@@ -135,6 +136,18 @@ export class PageRenderer {
     ];
     return entries.map((entry) => ({ ...entry, current: entry.key === section }));
   }
+}
+
+/**
+ * The window title starts with what just happened, the first thing a screen reader reads of a
+ * page: "Error: …" when the form came back with problems, the saved message after a save.
+ */
+function headTitle(view: PageView, m: Catalogue): string {
+  const data = view.data ?? {};
+  const failed = Boolean(data.errorSummary || data.rejected || data.formError);
+  const flash = typeof data.flash === 'string' ? data.flash.trim() : '';
+  const outcome = failed ? `${m.form.errorPrefix} ` : flash ? `${flash} – ` : '';
+  return `${outcome}${view.title} – ${m.site.name}`;
 }
 
 /** The same address in another language (a POST's address shows its form again, by GET). */

@@ -13,7 +13,7 @@ import { registerPageHelpers } from './view-helpers.js';
 /** Templates and assets are read from the sources, from tests and from `dist/` alike. */
 export const PAGES_DIR = join(projectRoot(), 'apps/api/src/pages');
 export const CSRF_COOKIE = 'ocr_csrf';
-const PARTIALS = ['error-summary', 'field', 'flash', 'space-nav', 'public-space'];
+const PARTIALS = ['error-summary', 'field', 'flash', 'space-nav', 'public-space', 'reminder'];
 
 /** Pages are every route outside the JSON API, the health probes and the static assets. */
 export function isPageUrl(url: string): boolean {

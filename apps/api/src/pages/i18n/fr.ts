@@ -38,8 +38,13 @@ export const fr: Catalogue = {
     save: 'Enregistrer',
     wholeNumber: 'Écrivez un nombre entier, par exemple 12.',
     number: 'Écrivez un nombre, par exemple 12 ou 7,5.',
+    ambiguousNumber:
+      'Écrivez les milliers sans point ni virgule, par exemple 12500, et les décimales après une virgule, par exemple 7,5.',
+    lookupErrorTitle: 'Vérifiez ce que vous avez tapé',
+    summaryItem: '{label} : {message}',
+    lookupErrorIntro: 'Nous n’avons pas pu chercher. Corrigez ceci et réessayez :',
     requiredField: 'Remplissez ce champ.',
-    date: 'Écrivez une date sous la forme année-mois-jour, par exemple 2026-11-18.',
+    date: 'Écrivez une date sous la forme jour/mois/année, par exemple 18/11/2026.',
   },
   login: {
     title: 'Se connecter',
@@ -63,6 +68,18 @@ export const fr: Catalogue = {
     hours: 'Heures d’ouverture',
     label: 'Label',
   },
+  reminders: {
+    title: 'À faire',
+    labelEnds: 'Votre label pour {space} se termine le {date} : demandez à votre région de le renouveler.',
+    labelEndsStaff:
+      'Le label pour {space} se termine le {date} : lancez à temps une nouvelle évaluation pour le renouveler.',
+    labelLink: 'Voir le label',
+    weekMissing: "La {week} n'est pas encore encodée pour {space}.",
+    weekLink: 'Encoder cette semaine',
+    hide: "C'est fait, masquer",
+    hidden: 'Le rappel est masqué.',
+    more: 'Il y a encore {count} rappels. Masquez ceux qui sont faits pour voir les suivants.',
+  },
   space: {
     menu: 'Pages de cet espace',
   },
@@ -71,6 +88,8 @@ export const fr: Catalogue = {
     intro: "Indiquez ce qui s'est passé dans votre espace pendant une semaine.",
     chooseWeek: 'Semaine',
     chooseWeekHint: "L'année, puis W et le numéro de la semaine, par exemple 2026-W05.",
+    weekUnknown:
+      "Nous ne savons pas de quelle semaine il s'agit : rien n'a été enregistré. Choisissez la semaine, puis remplissez à nouveau le formulaire.",
     showWeek: 'Afficher cette semaine',
     prefilled:
       'Les heures viennent de votre horaire pour cette semaine. Modifiez-les si la semaine était différente.',
@@ -79,6 +98,9 @@ export const fr: Catalogue = {
       'Cette semaine est déjà encodée. Vous pouvez la corriger : les nouveaux chiffres remplacent les anciens.',
     saved: 'Merci. La {week} est enregistrée.',
     unchanged: "Rien n'a changé : la {week} avait déjà ces chiffres.",
+    conflict:
+      "Quelqu'un d'autre a enregistré cette semaine pendant que vous la remplissiez : vos chiffres n'ont donc pas été enregistrés. Au-dessus du formulaire, vous voyez ce qui est enregistré maintenant ; vos propres chiffres sont toujours dans le formulaire. Vérifiez-les et enregistrez à nouveau.",
+    storedNowTitle: 'Ce qui est enregistré maintenant',
     hoursLegend: 'Heures',
     visitsLegend: 'Visites',
     purposesLegend: 'Pourquoi les gens sont venus (facultatif)',
@@ -143,6 +165,7 @@ export const fr: Catalogue = {
     intro: 'Ajoutez chaque atelier, cours ou accompagnement individuel que vous avez organisé.',
     none: 'Pas encore de formation cette année.',
     caption: 'Formations de cet espace',
+    yearTitle: 'Formations de {year}',
     colDate: 'Date',
     colTitle: 'Titre',
     colTheme: 'Thème',
@@ -165,8 +188,8 @@ export const fr: Catalogue = {
       language: 'Langue',
     },
     hints: {
-      ref: 'Un code court à vous, par exemple WS-2026-12. Lettres, chiffres et tirets.',
-      date: 'Par exemple 2026-11-18.',
+      ref: 'Laissez vide si vous n’utilisez pas votre propre code : nous en créons un, par exemple 2026-11-18-1.',
+      date: 'Jour/mois/année, par exemple 18/11/2026.',
       durationHours: 'Plus de 0, au maximum 24.',
       newParticipants: 'Personnes venues pour la première fois cette année. Pas plus que les participants.',
     },
@@ -183,6 +206,8 @@ export const fr: Catalogue = {
     },
     formats: { individual: 'Accompagnement individuel', workshop: 'Atelier', course: 'Cours' },
     languages: { nl: 'Néerlandais', fr: 'Français', de: 'Allemand', en: 'Anglais', other: 'Autre' },
+    refInvalid:
+      'Utilisez seulement des lettres, des chiffres et des tirets, sans espaces, par exemple WS-12. Ou laissez le champ vide.',
     refTaken:
       'Cette référence est déjà utilisée pour une autre formation de cet espace. Choisissez-en une autre.',
     titleTooLong: 'Raccourcissez le titre : 200 caractères au maximum.',

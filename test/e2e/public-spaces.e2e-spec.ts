@@ -186,6 +186,14 @@ describe('public directory of spaces (no sign-in)', () => {
     expect(paged.body.total).toBe(7);
   });
 
+  it('reads a point as a phone gives it (many decimals) and as map sites copy it (a space)', async () => {
+    for (const near of ['50.846712345678901,4.352512345678901', '50.8467,%204.3525', '50.8467,+4.3525']) {
+      const res = await get(`/api/v1/public/spaces?near=${near}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items[0]).toMatchObject({ ref: 'PUB-NEAR', distanceKm: 0 });
+    }
+  });
+
   it('refuses a point that is not on Earth', async () => {
     const res = await get('/api/v1/public/spaces?near=123,4');
     expect(res.status).toBe(400);
@@ -247,5 +255,32 @@ describe('public directory of spaces (no sign-in)', () => {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('SPACES.NOT_FOUND');
     }
+  });
+
+  it('never says a space closing for good opens again after its last day', async () => {
+    const res = await api(t.baseUrl, 'POST', '/api/v1/spaces', {
+      token: w.tokens.admin,
+      body: {
+        ref: 'PUB-ENDING',
+        name: 'Closing soon',
+        operatorType: 'library',
+        openedOn: '2020-01-01',
+        closedOn: '2026-01-14',
+        nisCode: '21004',
+        postcode: '1000',
+        openingHours: 'Mo,Fr 09:00-12:00',
+      },
+    });
+    expect(res.status).toBe(201);
+    // Monday 12 January, 14:00: it would open on Friday the 16th, after its last day (Wednesday 14th).
+    const monday = await get('/api/v1/public/spaces/PUB-ENDING?at=2026-01-12T13:00:00Z');
+    expect(monday.body.openNow).toEqual({ open: false, nextOpening: null });
+    expect(Object.keys(monday.body).sort()).toEqual(PUBLIC_KEYS);
+    // Sunday 11 January: Monday the 12th is still before its last day.
+    const sunday = await get('/api/v1/public/spaces/PUB-ENDING?at=2026-01-11T09:00:00Z');
+    expect(sunday.body.openNow).toEqual({ open: false, nextOpening: '2026-01-12T08:00:00.000Z' });
+    const listed = await get('/api/v1/public/spaces?postcode=1000&at=2026-01-12T13:00:00Z');
+    const ending = listed.body.items.find((item: { ref: string }) => item.ref === 'PUB-ENDING');
+    expect(ending.openNow).toEqual({ open: false, nextOpening: null });
   });
 });

@@ -11,4 +11,4 @@ export * from './rules/criterion.rule.js';
 export * from './rules/label-decision.rule.js';
 export { LabelDecisionsService } from './decisions/label-decisions.service.js';
 export { CreateDecisionDto } from './decisions/dto/decision.dto.js';
-export { CertificatesService } from './certificate/certificates.service.js';
+export { CertificatesService, normaliseCertificateCode } from './certificate/certificates.service.js';

@@ -1,22 +1,4 @@
-import { dayOf, decisionsFor, longDate, normaliseCode } from './label-pages.service.js';
-
-describe('normaliseCode', () => {
-  it('forgives spaces, missing dashes and lower case, as codes are copied from paper', () => {
-    expect(normaliseCode('ABCD-EFGH-JKMN-PQRS')).toBe('ABCD-EFGH-JKMN-PQRS');
-    expect(normaliseCode(' abcdefghjkmnpqrs ')).toBe('ABCD-EFGH-JKMN-PQRS');
-    expect(normaliseCode('abcd efgh-jkmn pqrs')).toBe('ABCD-EFGH-JKMN-PQRS');
-  });
-
-  it('refuses what cannot be a code: wrong length or look-alike characters the codes never use', () => {
-    expect(normaliseCode('')).toBeNull();
-    expect(normaliseCode('hello')).toBeNull();
-    expect(normaliseCode('ABCD-EFGH-JKMN-PQR')).toBeNull();
-    expect(normaliseCode('ABCD-EFGH-JKMN-PQRST')).toBeNull();
-    expect(normaliseCode('ABCD-EFGH-JKMN-PQR0')).toBeNull();
-    expect(normaliseCode('ABCD-EFGH-JKMN-PQRI')).toBeNull();
-    expect(normaliseCode("ABCD-EFGH-JKMN-PQR'")).toBeNull();
-  });
-});
+import { dayOf, decisionsFor, longDate } from './label-pages.service.js';
 
 describe('decisionsFor', () => {
   it('offers only the decisions the current label allows: never a grant or refusal on a label in force', () => {

@@ -8,7 +8,7 @@ import {
   type Language,
   type Principal,
 } from '../../../../libs/core/src/index.js';
-import { allowedDecisions } from '../../../../libs/labels/src/index.js';
+import { allowedDecisions, normaliseCertificateCode } from '../../../../libs/labels/src/index.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, type FormValues } from './forms.js';
 import { metricName, metricValue, weekInWords } from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
@@ -31,8 +31,6 @@ type Texts = Catalogue['labelPages'];
 type LabelStatus = keyof Texts['statusNames'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The alphabet of certificate codes (libs/labels newVerificationCode): no 0/O, 1/I/L look-alikes. */
-const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{16}$/;
 const JUSTIFICATION_MAX = 4000;
 const DECISION_FIELDS = ['decision', 'justification', 'evaluationId', 'currentDecisionId'];
 const ANCHORS = {
@@ -51,16 +49,6 @@ export function dayOf(instant: Date | string, lang: Language): string {
     year: 'numeric',
     timeZone: 'Europe/Brussels',
   }).format(new Date(instant));
-}
-
-/**
- * A typed certificate code in its stored form (`ABCD-EFGH-JKMN-PQRS`), or null when it cannot be
- * one. Spaces, dashes and lower case are forgiven: people copy codes from paper.
- */
-export function normaliseCode(typed: string): string | null {
-  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
-  if (!CODE.test(compact)) return null;
-  return compact.match(/.{4}/g)!.join('-');
 }
 
 /** The decisions that fit the current label, by the lib's own rule (the service checks again). */
@@ -257,7 +245,7 @@ export class LabelPagesService {
     const errors: FieldError[] = [];
     let result: { title: string; text: string; valid: boolean; details: unknown } | null = null;
     if (asked) {
-      const normalised = normaliseCode(typed);
+      const normalised = normaliseCertificateCode(typed);
       if (typed === '') errors.push({ field: 'code', message: t.errCodeEmpty });
       else if (!normalised) errors.push({ field: 'code', message: t.errCodeMalformed });
       else result = await this.verification(normalised, lang);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, type Language } from '../../../core/src/index.js';
+import { notFound, validationFailed, type Language } from '../../../core/src/index.js';
 import { brusselsToday } from '../../../activity/src/index.js';
 import { LabelDecisionsRepository } from '../decisions/label-decisions.repository.js';
 import { LabelSchemesService } from '../schemes/label-schemes.service.js';
@@ -9,6 +9,34 @@ import { CERTIFICATE_TEMPLATE, CERTIFICATE_TEXTS, REGION_NAMES } from './certifi
 /** The certificate of a space's label in force, and the public check of a certificate's code. */
 /** What a later decision can make of a granted label, short of renewing it. */
 const ENDED = new Set(['expired', 'suspended', 'withdrawn']);
+
+/** The letters and digits of a code: none that look alike (see newVerificationCode). */
+const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{16}$/;
+
+/**
+ * A code as printed (`ABCD-EFGH-JKMN-PQRS`) from one typed or read aloud: any case, with or without
+ * the dashes, with spaces; null when it cannot be a code.
+ */
+export function normaliseCertificateCode(typed: string): string | null {
+  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
+  if (!CODE.test(compact)) return null;
+  return compact.match(/.{4}/g)!.join('-');
+}
+
+/** normaliseCertificateCode, or a 400 naming the field: what cannot be a code is not "not found". */
+export function certificateCode(typed: string): string {
+  const code = normaliseCertificateCode(typed);
+  if (code === null) {
+    throw validationFailed([
+      {
+        field: 'code',
+        message:
+          'code must be the 16 letters and digits printed on the certificate, like ABCD-EFGH-JKMN-PQRS.',
+      },
+    ]);
+  }
+  return code;
+}
 
 @Injectable()
 export class CertificatesService {
@@ -51,7 +79,7 @@ export class CertificatesService {
    */
   async verify(code: string, now = new Date()): Promise<CertificateVerificationDto> {
     const today = brusselsToday(now);
-    const label = await this.labels.byVerificationCode(code.trim().toUpperCase(), today);
+    const label = await this.labels.byVerificationCode(certificateCode(code), today);
     if (!label) throw notFound('LABELS.CERTIFICATE_NOT_FOUND', 'There is no certificate with this code.');
     const inForce =
       !label.superseded &&

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Header, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ANY_SIGNED_IN,
   Access,
@@ -74,6 +82,10 @@ export class CertificateVerificationController {
   @Get(':code')
   @Public()
   @ApiOkResponse({ type: CertificateVerificationDto })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION.FAILED: `code` cannot be a certificate code (16 letters and digits).',
+  })
+  @ApiNotFoundResponse({ description: 'LABELS.CERTIFICATE_NOT_FOUND: no certificate has this code.' })
   verify(@Param('code') code: string): Promise<CertificateVerificationDto> {
     return this.certificates.verify(code);
   }

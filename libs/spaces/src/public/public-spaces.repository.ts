@@ -23,6 +23,8 @@ export interface PublicSpaceRow {
   labelScheme: string | null;
   labelValidUntil: string | null;
   distanceKm: number | null;
+  /** Its last day before it closes for good, if set: never shown, but it never opens after it. */
+  closedOn: string | null;
 }
 
 export interface PublicSpaceFilters {
@@ -84,7 +86,7 @@ export class PublicSpacesRepository {
                 s.opening_hours AS "openingHours", s.services, s.languages, s.step_free_access AS "stepFreeAccess",
                 CASE WHEN ${labelInForceCondition('cl', '$1')} THEN cl.scheme END AS "labelScheme",
                 CASE WHEN ${labelInForceCondition('cl', '$1')} THEN cl.valid_until END AS "labelValidUntil",
-                ${distance} AS "distanceKm"
+                ${distance} AS "distanceKm", s.closed_on::text AS "closedOn"
          FROM spaces s
          JOIN municipalities m ON m.nis_code = s.nis_code AND m.reference_year = s.municipality_year
          ${currentLabelJoin('s', 'cl', '$1')}
@@ -100,5 +102,14 @@ export class PublicSpacesRepository {
       total: rows[0]?.total ?? 0,
       rows: rows.filter((row) => row.ref !== null).map(({ total: _total, ...row }) => row as PublicSpaceRow),
     };
+  }
+
+  /** A space that was in the directory and has closed for good: its name and postcode, nothing more. */
+  async closed(ref: string, today: string): Promise<{ name: string; postcode: string | null } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT s.name, s.postcode FROM spaces s WHERE s.ref = $1 AND s.closed_on < $2::date`,
+      [ref, today],
+    );
+    return row ?? null;
   }
 }

@@ -50,6 +50,14 @@ export class PublicSpacesService {
     if (rows.length === 0) throw notFound('SPACES.NOT_FOUND', 'No such space.');
     return toPublicSpace(rows[0], hoursAt(moment)(rows[0].openingHours));
   }
+
+  /**
+   * The name and postcode of a space that has closed for good (null: no such closed space), so a page can
+   * tell a visitor who kept its address that it closed, and where to look instead.
+   */
+  closed(ref: string, at?: string): Promise<{ name: string; postcode: string | null } | null> {
+    return this.repo.closed(ref, brusselsToday(at ? new Date(at) : new Date()));
+  }
 }
 
 /** Hours described at one moment, each distinct expression once (spaces of a network often share them). */
@@ -60,6 +68,12 @@ function hoursAt(at: Date): (expression: string | null) => HoursView | null {
     if (!cache.has(expression)) cache.set(expression, describeHours(expression, at));
     return cache.get(expression)!;
   };
+}
+
+/** When the space next opens; never after the last day it is open (a space closing for good). */
+function nextOpening(row: PublicSpaceRow, hours: HoursView): Date | null {
+  const next = hours.openNow?.nextOpening ?? null;
+  return next && row.closedOn !== null && brusselsToday(next) > row.closedOn ? null : next;
 }
 
 /** Field by field, so that nothing the query might select by mistake reaches the public. */
@@ -82,7 +96,7 @@ function toPublicSpace(row: PublicSpaceRow, hours: HoursView | null): PublicSpac
     label: row.labelScheme
       ? { scheme: row.labelScheme, status: 'granted', validUntil: row.labelValidUntil }
       : null,
-    openNow: hours?.openNow ? { open: hours.openNow.open, nextOpening: hours.openNow.nextOpening } : null,
+    openNow: hours?.openNow ? { open: hours.openNow.open, nextOpening: nextOpening(row, hours) } : null,
     distanceKm: roundKm(row.distanceKm),
   };
 }

@@ -28,7 +28,8 @@ export class PublicSpaceQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^-?\d{1,3}(\.\d{1,10})?,-?\d{1,3}(\.\d{1,10})?$/, {
+  // As many decimals as a phone's position has, and a space after the comma as map sites copy it.
+  @Matches(/^-?\d{1,3}(\.\d{1,20})?, ?-?\d{1,3}(\.\d{1,20})?$/, {
     message: '$property must be latitude,longitude in decimal degrees, like 50.8467,4.3525.',
   })
   near?: string;

@@ -48,6 +48,11 @@ describe('web pages in Chromium', () => {
   beforeAll(async () => {
     t = await startBrowserTestApi();
     world = await seedRegistryWorld(t);
+    // A space that closed for good: its old address tells the visitor so.
+    await world.sql(
+      `INSERT INTO spaces (ref, name, nis_code, region_code, operator_type, opened_on, closed_on, postcode)
+       VALUES ('WAL-GONE', 'EPN fermé', '62063', 'WAL', 'library', '2015-01-05', '2021-06-30', '4000')`,
+    );
     const [label] = await world.sql<{ id: string }>(
       `INSERT INTO labels (space_id, scheme, scheme_version, status, valid_from, valid_until)
        VALUES ($1, 'brussels-ocr', '2024', 'granted', '2026-01-01', '2028-12-31') RETURNING id`,
@@ -253,6 +258,9 @@ describe('web pages in Chromium', () => {
     await go('find-none', '/find?q=Atlantis');
     await go('space-detail', `/find/BRU-A?at=${MONDAY_MORNING}`);
     await go('not-found', '/find/NOPE');
+    await go('find-empty', '/find?q=');
+    await go('find-none-open', `/find?q=1000&openNow=true&at=${SUNDAY_MORNING}`);
+    await go('space-closed', '/find/WAL-GONE');
     await go('unknown-address', '/no/such/page');
     await go('accessibility', '/accessibility');
     await go('login', '/login');
@@ -311,7 +319,7 @@ describe('web pages in Chromium', () => {
           if (overflow > 0) overflowing.push(`${lang}:${name} is ${overflow}px too wide`);
         });
       }
-      expect(visited).toHaveLength(3 * 19);
+      expect(visited).toHaveLength(3 * 22);
       expect(violations).toEqual([]);
       expect(overflowing).toEqual([]);
     },

@@ -10,21 +10,46 @@ import type { DataSource } from 'typeorm';
 export class MunicipalityLookupRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Exact names first, then names starting with what was typed; at most `limit` municipalities. */
+  /**
+   * Exact names first, then names starting with what was typed; at most `limit` municipalities. Neither
+   * case, accents nor hyphens and apostrophes count: "liege" finds Liège, "sint gillis" Sint-Gillis.
+   */
   async nisCodesByName(name: string, limit = 5): Promise<string[]> {
-    const prefix = `${name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const typed = normaliseName(name);
+    if (typed === '') return [];
+    const prefix = `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const nl = sqlNormalised('name_nl');
+    const fr = sqlNormalised('name_fr');
     const rows: Array<{ nis_code: string }> = await this.dataSource.query(
       `SELECT nis_code
        FROM (SELECT DISTINCT ON (nis_code) nis_code,
-                    (lower(name_nl) = lower($1) OR lower(name_fr) = lower($1)) AS exact,
+                    (${nl} = $1 OR ${fr} = $1) AS exact,
                     least(length(name_nl), length(name_fr)) AS len
              FROM municipalities
-             WHERE lower(name_nl) LIKE $2 OR lower(name_fr) LIKE $2
+             WHERE ${nl} LIKE $2 OR ${fr} LIKE $2
              ORDER BY nis_code, reference_year DESC) m
        ORDER BY exact DESC, len, nis_code
        LIMIT $3`,
-      [name, prefix, limit],
+      [typed, prefix, limit],
     );
     return rows.map((r) => r.nis_code.trim());
   }
+}
+
+/** Lower case, without accents, hyphens and apostrophes as spaces, one space at most. */
+export function normaliseName(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[-'’\s]+/g, ' ')
+    .trim();
+}
+
+// The same in SQL, for every letter the municipality names use (the reference table has no others).
+const ACCENTED = "-’'àâäèéêëîïôöûüç";
+const PLAIN = '   aaaeeeeiioouuc';
+
+function sqlNormalised(column: string): string {
+  return `btrim(regexp_replace(translate(lower(${column}), '${ACCENTED.replace(/'/g, "''")}', '${PLAIN}'), '\\s+', ' ', 'g'))`;
 }

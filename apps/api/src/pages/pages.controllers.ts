@@ -337,12 +337,12 @@ export class PublicPagesController {
   @Access('public')
   async space(
     @Param('ref') ref: string,
-    @Query('at') at: string | undefined,
+    @Query() query: Record<string, unknown>,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(req, reply, await this.pages.space(ref, at, lang), lang);
+    return this.renderer.render(req, reply, await this.pages.space(ref, query, lang), lang);
   }
 
   @Get('accessibility')

@@ -257,7 +257,13 @@ export const en = {
   },
   imports: {
     title: 'Upload a file',
-    intro: 'Send many weeks or records at once with a CSV file. The columns are those of the export.',
+    intro:
+      'Send many weeks or records at once with a CSV file. Start from a download below: it has the right columns and what the register already holds.',
+    sendTitle: 'Send your file',
+    downloadsTitle: 'Start from what the register holds',
+    downloadsIntro:
+      'Each file has the columns the upload reads, and the rows you may see. Change or add rows in your spreadsheet, save it as CSV, then send it below.',
+    download: 'Download: {kind} (CSV)',
     kind: 'What the file holds',
     file: 'CSV file',
     fileHint: 'A .csv file saved from your spreadsheet, with the column names on the first line.',
@@ -296,6 +302,13 @@ export const en = {
     resultsOne: '1 space found',
     none: 'No space found for "{query}". Check the spelling, or try a nearby postcode.',
     unknownPlace: 'We do not know "{query}". Write a postcode of 4 digits or the name of a municipality.',
+    queryEmpty: 'Type a postcode or the name of a municipality.',
+    noneOpen: 'No space in "{query}" is open now. See all spaces, with the day they open again.',
+    showAll: 'Show all spaces in "{query}", open or closed',
+    closedOnHolidays: 'Closed on public holidays.',
+    closedForGood: 'This space is closed for good.',
+    findOther: 'Find another space',
+    findOtherIn: 'Find another space in {postcode}',
     openNow: 'Open now',
     closedNow: 'Closed now',
     hoursUnknown: 'Opening hours not known',

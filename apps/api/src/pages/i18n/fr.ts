@@ -263,7 +263,12 @@ export const fr: Catalogue = {
   imports: {
     title: 'Envoyer un fichier',
     intro:
-      "Envoyez de nombreuses semaines ou données en une fois avec un fichier CSV. Les colonnes sont celles de l'export.",
+      'Envoyez de nombreuses semaines ou données en une fois avec un fichier CSV. Partez d’un fichier ci-dessous : il a les bonnes colonnes et ce que le registre contient déjà.',
+    sendTitle: 'Envoyer votre fichier',
+    downloadsTitle: 'Partir de ce que le registre contient',
+    downloadsIntro:
+      'Chaque fichier a les colonnes que l’envoi lit, et les lignes que vous pouvez voir. Modifiez ou ajoutez des lignes dans votre tableur, enregistrez-le en CSV, puis envoyez-le ci-dessous.',
+    download: 'Télécharger : {kind} (CSV)',
     kind: 'Ce que contient le fichier',
     file: 'Fichier CSV',
     fileHint:
@@ -304,6 +309,14 @@ export const fr: Catalogue = {
     none: 'Aucun espace trouvé pour « {query} ». Vérifiez l’orthographe ou essayez un code postal voisin.',
     unknownPlace:
       'Nous ne connaissons pas « {query} ». Écrivez un code postal de 4 chiffres ou le nom d’une commune.',
+    queryEmpty: 'Tapez un code postal ou le nom d’une commune.',
+    noneOpen:
+      'Aucun espace à « {query} » n’est ouvert maintenant. Voyez tous les espaces, avec le jour où ils rouvrent.',
+    showAll: 'Voir tous les espaces à « {query} », ouverts ou fermés',
+    closedOnHolidays: 'Fermé les jours fériés.',
+    closedForGood: 'Cet espace est fermé définitivement.',
+    findOther: 'Trouver un autre espace',
+    findOtherIn: 'Trouver un autre espace à {postcode}',
     openNow: 'Ouvert maintenant',
     closedNow: 'Fermé maintenant',
     hoursUnknown: 'Horaire inconnu',

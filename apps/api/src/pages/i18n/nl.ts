@@ -258,7 +258,13 @@ export const nl: Catalogue = {
   },
   imports: {
     title: 'Een bestand opladen',
-    intro: 'Stuur veel weken of gegevens tegelijk met een CSV-bestand. De kolommen zijn die van de export.',
+    intro:
+      'Stuur veel weken of gegevens tegelijk met een CSV-bestand. Begin met een bestand hieronder: het heeft de juiste kolommen en wat het register al weet.',
+    sendTitle: 'Uw bestand versturen',
+    downloadsTitle: 'Begin met wat het register al weet',
+    downloadsIntro:
+      'Elk bestand heeft de kolommen die het opladen leest, en de regels die u mag zien. Wijzig of voeg regels toe in uw rekenblad, bewaar het als CSV en stuur het hieronder.',
+    download: '{kind} downloaden (CSV)',
     kind: 'Wat het bestand bevat',
     file: 'CSV-bestand',
     fileHint: 'Een .csv-bestand uit uw rekenblad, met de kolomnamen op de eerste regel.',
@@ -297,6 +303,13 @@ export const nl: Catalogue = {
     resultsOne: '1 ruimte gevonden',
     none: 'Geen ruimte gevonden voor "{query}". Controleer de spelling of probeer een postcode in de buurt.',
     unknownPlace: 'We kennen "{query}" niet. Schrijf een postcode van 4 cijfers of de naam van een gemeente.',
+    queryEmpty: 'Typ een postcode of de naam van een gemeente.',
+    noneOpen: 'Geen ruimte in "{query}" is nu open. Bekijk alle ruimtes, met de dag waarop ze weer opengaan.',
+    showAll: 'Toon alle ruimtes in "{query}", open of gesloten',
+    closedOnHolidays: 'Gesloten op feestdagen.',
+    closedForGood: 'Deze ruimte is definitief gesloten.',
+    findOther: 'Zoek een andere ruimte',
+    findOtherIn: 'Zoek een andere ruimte in {postcode}',
     openNow: 'Nu open',
     closedNow: 'Nu gesloten',
     hoursUnknown: 'Openingsuren niet gekend',

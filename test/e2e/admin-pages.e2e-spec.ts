@@ -295,7 +295,8 @@ describe('admin pages over HTTP', () => {
       'Yes',
     ]);
     const fr = await (await admin.get('/admin/schemes?lang=fr')).text();
-    expect(fr).toContain('Ouvert au moins 15 h par semaine à tous les publics');
+    // French typography: a space before the colon.
+    expect(fr).toContain('<th scope="row">B1 : Ouvert au moins 15 h par semaine à tous les publics</th>');
     // The metric and the region in the reader's words, not as codes.
     expect(fr).toContain('Heures d&#x27;ouverture par semaine, en moyenne');
     expect(fr).toContain('région Bruxelles');

@@ -95,7 +95,8 @@ describe('opening-hours editor over HTTP', () => {
     });
     const text = await after.text();
     expect(text).toContain('Les heures d&#x27;ouverture sont enregistrées.');
-    expect(text).toContain('Lundi: 09:00–12:00 (avec un animateur)');
+    // French typography: a space before the colon.
+    expect(text).toContain('Lundi : 09:00–12:00 (avec un animateur)');
     expect(text).toContain('Fermé le vendredi 1 janvier 2027 (New Year)');
   });
 
@@ -114,6 +115,21 @@ describe('opening-hours editor over HTTP', () => {
     expect(html).toContain('id="field-ex-1-from-error"');
     expect(html).toContain('href="#field-mo-1-to"');
     expect(await stored()).toEqual(before);
+
+    // The summary names the time slot in the reader's typography (French: a space before the colon).
+    const fr = await fetch(`${t.baseUrl}/spaces/BRU-A/hours?lang=fr`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookies },
+      body: new URLSearchParams({
+        version: String(before.version),
+        'mo-1-from': '12:00',
+        'mo-1-to': '09:00',
+        _csrf: session.csrf,
+      }).toString(),
+    });
+    expect(fr.status).toBe(400);
+    expect(await fr.text()).toMatch(/<a href="#field-mo-1-to">Lundi, plage 1 : /);
 
     const stale = await post(session, {
       version: String(before.version - 1),

@@ -559,6 +559,13 @@ describe('registry edit pages over HTTP', () => {
         { ref: '2026-11-18-1', date: '2026-11-18' },
         { ref: '2026-11-18-2', date: '2026-11-18' },
       ]);
+      // The list says the new participants in the reader's typography (French: a space before the colon).
+      const list = await (
+        await fetch(`${t.baseUrl}/spaces/BRU-A/training?year=2026&lang=fr`, {
+          headers: { cookie: coordA.cookies },
+        })
+      ).text();
+      expect(list).toContain('8 (nouveaux participants : 3)');
 
       // A day that does not exist stays an error, and the field keeps what was typed.
       const wrong = await postIn('nl', coordA, '/spaces/BRU-A/training', { ...full, date: '31/02/2026' });
@@ -653,6 +660,38 @@ describe('registry edit pages over HTTP', () => {
       const after = await (await get(coordA, '/spaces/BRU-A/hours')).text();
       expect(after).toContain('value="24/12/2026"');
       expect(after).toContain('value="26/12/2026"');
+    });
+
+    it('offers on the upload page a file to start from for each kind, which the upload reads back', async () => {
+      for (const [lang, separator] of [
+        ['nl', ';'],
+        ['fr', ';'],
+        ['en', ','],
+      ]) {
+        const page = `${t.baseUrl}/imports?lang=${lang}`;
+        const html = await (await fetch(page, { headers: { cookie: coordA.cookies } })).text();
+        const links = [...html.matchAll(/<a href="(\/api\/v1\/exports\/[^"]+)" download>/g)].map((x) =>
+          x[1].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'),
+        );
+        expect(links.map((href) => href.split(/[/?]/)[4])).toEqual([
+          'weekly-activity',
+          'training-sessions',
+          'animators',
+          'equipment',
+          'funding',
+        ]);
+        for (const href of links) {
+          const res = await fetch(`${t.baseUrl}${href}`, { headers: { cookie: coordA.cookies } });
+          expect(res.status).toBe(200);
+          const header = (await res.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+          expect(header.split(separator).length).toBeGreaterThan(2);
+        }
+      }
+      const nl = await (
+        await fetch(`${t.baseUrl}/imports?lang=nl`, { headers: { cookie: coordA.cookies } })
+      ).text();
+      expect(nl).toContain('Uitrusting downloaden (CSV)');
+      expect(nl).not.toContain('die van de export');
     });
 
     it('gives the certificate check its own words when the code is wrong', async () => {

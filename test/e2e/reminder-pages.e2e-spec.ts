@@ -117,6 +117,13 @@ describe('reminder notices and the landing page after login', () => {
       expect((await again('/login?next=%2Fmy-spaces')).headers.get('location')).toBe('/my-spaces');
       expect((await again('/')).headers.get('location')).toBe('/staff');
     });
+
+    it("names the staff dashboard's region in the reader's typography", async () => {
+      const fr = await get('staff-bru@example.be', '/staff?lang=fr');
+      expect(fr.html).toMatch(/<h1>[^<]+ : Bruxelles<\/h1>/);
+      const nl = await get('staff-bru@example.be', '/staff?lang=nl');
+      expect(nl.html).toMatch(/<h1>[^<]+[^ ]: Brussel<\/h1>/);
+    });
   });
 
   describe('on /my-spaces', () => {

@@ -297,7 +297,11 @@ export class AdminPagesService {
             caption: fill(t.criteriaCaption, { scheme: s.scheme, version: s.version }),
             criteria: d.criteria.map((c) => ({
               id: c.id,
-              label: c.label[lang] ?? c.label.en,
+              // "B1: …", or "B1 : …" in French.
+              label: fill(CATALOGUES[lang].form.summaryItem, {
+                label: c.id,
+                message: c.label[lang] ?? c.label.en,
+              }),
               metric: metricName(c.metric, CATALOGUES[lang]),
               threshold:
                 c.operator === 'is_true' ? t.mustBeTrue : fill(t.atLeast, { value: shown(c.threshold) }),

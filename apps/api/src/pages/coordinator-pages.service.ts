@@ -478,7 +478,10 @@ export class CoordinatorPagesService {
           theme: (t.themes as Record<string, string>)[s.theme] ?? s.theme,
           format: (t.formats as Record<string, string>)[s.format] ?? s.format,
           hours: formatNumber(s.durationHours, lang),
-          participants: `${s.participants} (${t.fields.newParticipants.toLowerCase()}: ${s.newParticipants})`,
+          participants: `${s.participants} (${fill(m.form.summaryItem, {
+            label: t.fields.newParticipants.toLowerCase(),
+            message: String(s.newParticipants),
+          })})`,
         })),
         fields,
       },
@@ -653,6 +656,12 @@ export class CoordinatorPagesService {
       status: state.status ?? 200,
       data: {
         fields: [kind],
+        // Where to get a file with the right columns: the export of each kind, with the separator
+        // a spreadsheet in the reader's locale opens in columns (Belgian Excel: a semicolon).
+        downloads: IMPORT_KINDS.map((value) => ({
+          href: `/api/v1/exports/${value}${lang === 'en' ? '' : '?separator=%3B'}`,
+          text: fill(m.imports.download, { kind: m.imports.kinds[value] }),
+        })),
         dryRun: state.dryRun ?? false,
         flash: state.flash ?? '',
         fileError: errors.find((e) => e.field === 'file')?.message ?? '',

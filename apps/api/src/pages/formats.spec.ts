@@ -43,5 +43,10 @@ describe('page formats', () => {
     expect(criterionText([], 'B2', 'devices_in_service', 'en', CATALOGUES.en)).toBe(
       'B2: Computers and tablets in use',
     );
+    // French typography: a space before the colon.
+    const fr = [{ id: 'B1', label: { fr: 'Ouvert au moins 15 h' } }];
+    expect(criterionText(fr, 'B1', 'avg_weekly_opening_hours', 'fr', CATALOGUES.fr)).toBe(
+      'B1 : Ouvert au moins 15 h',
+    );
   });
 });

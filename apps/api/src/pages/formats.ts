@@ -1,6 +1,6 @@
 import { LOCALES, formatLongDate, type Language } from '../../../../libs/core/src/index.js';
 import { isRealWeek } from '../../../../libs/activity/src/index.js';
-import type { Catalogue } from './i18n/catalogues.js';
+import { fill, type Catalogue } from './i18n/catalogues.js';
 
 /**
  * How the pages write numbers, dates, weeks and label rules for people: in the reader's locale
@@ -56,7 +56,8 @@ export function criterionText(
   m: Catalogue,
 ): string {
   const label = definitions.find((d) => d.id === criterion)?.label[lang];
-  return label ? `${criterion}: ${label}` : `${criterion}: ${metricName(metric, m)}`;
+  // "{label}: {message}" in the reader's typography (French: "B1 : …").
+  return fill(m.form.summaryItem, { label: criterion, message: label ?? metricName(metric, m) });
 }
 
 /** A week string that names a real ISO week (from a query, a form or a stored reminder), or null. */

@@ -250,6 +250,7 @@ describe('describeGrid', () => {
       sa: 'Saturday',
       su: 'Sunday',
     },
+    dayLine: '{day}: {hours}',
     closed: 'closed',
     range: '{from}–{to}',
     withAnimator: '{range} (with an animator)',
@@ -269,6 +270,9 @@ describe('describeGrid', () => {
     const said = describeGrid(g, words);
     expect(said.days[0]).toBe('Monday: 09:00–12:00 (with an animator) and 13:00–17:00');
     expect(said.days[6]).toBe('Sunday: closed');
+    // French puts a space before the colon.
+    const fr = describeGrid(g, { ...words, dayLine: '{day} : {hours}' });
+    expect(fr.days[6]).toBe('Sunday : closed');
     expect(said.exceptions).toEqual([
       'On 2026-12-24: 10:00–12:00',
       'Closed from 2026-12-25 to 2026-12-26 (Christmas)',

@@ -410,6 +410,8 @@ export function formValuesOfGrid(grid: HoursGrid, extraRows = NEW_EXCEPTION_ROWS
 
 export interface PreviewWords {
   dayNames: Record<Weekday, string>;
+  /** `{day}`, `{hours}`: one day of the week (French puts a space before the colon). */
+  dayLine: string;
   closed: string;
   /** `{from}`, `{to}`. */
   range: string;
@@ -438,7 +440,7 @@ export function describeGrid(grid: HoursGrid, words: PreviewWords): { days: stri
   const days = WEEKDAYS.map((day) => {
     const ranges = grid.days[day];
     const said = ranges.length === 0 ? words.closed : ranges.map(range).join(words.and);
-    return `${words.dayNames[day]}: ${said}`;
+    return fill(words.dayLine, { day: words.dayNames[day], hours: said });
   });
   const exceptions = grid.exceptions.map((e) => {
     const dates = {

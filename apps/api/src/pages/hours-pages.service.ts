@@ -205,7 +205,9 @@ export class HoursPagesService {
     // The summary says where each problem is (the field's own message sits next to it).
     const summaryErrors: FieldError[] = messages.map((e) => ({
       field: e.field,
-      message: where.has(e.field) ? `${where.get(e.field)}: ${e.message}` : e.message,
+      message: where.has(e.field)
+        ? fill(catalogue.form.summaryItem, { label: where.get(e.field) ?? '', message: e.message })
+        : e.message,
     }));
     if (state.formError) summaryErrors.unshift({ field: 'form', message: state.formError });
     const anchors = Object.fromEntries(summaryErrors.map((e) => [e.field, fieldId(e.field)]));
@@ -252,6 +254,7 @@ export class HoursPagesService {
     });
     const said = describeGrid(grid, {
       dayNames: m.days,
+      dayLine: catalogue.form.summaryItem.replace('{label}', '{day}').replace('{message}', '{hours}'),
       closed: m.closed,
       range: m.range,
       withAnimator: m.withAnimator,

@@ -1,6 +1,7 @@
 import type { Principal } from '../../../../libs/core/src/index.js';
 import { CATALOGUES } from './i18n/catalogues.js';
-import { ownRegion, readReportForm } from './report-pages.service.js';
+import type { ReportPagesRepository } from './report-pages.repository.js';
+import { ownRegion, readReportForm, ReportPagesService } from './report-pages.service.js';
 
 const principal = (role: Principal['role'], regionCode: Principal['regionCode'] = null): Principal => ({
   userId: 'u',
@@ -53,5 +54,23 @@ describe('readReportForm', () => {
     }
     expect(readReportForm({ ...good, year: '2000' }, null, m, 2026).errors).toEqual([]);
     expect(readReportForm({ ...good, year: '2026' }, null, m, 2026).errors).toEqual([]);
+  });
+});
+
+describe('ReportPagesService.form', () => {
+  it("starts each line of the error summary with its field's label, in the reader's typography", async () => {
+    const runs = { recent: () => Promise.resolve([]) } as unknown as ReportPagesRepository;
+    const service = new ReportPagesService({} as never, runs);
+    const fr = CATALOGUES.fr;
+    const errors = readReportForm({ ...good, year: '20x5' }, 'BRU', fr, 2026).errors;
+    const view = await service.form(principal('regional_staff', 'BRU'), 'fr', {
+      values: { year: '20x5' },
+      errors,
+    });
+    const summary = (view.data as { errorSummary: { items: Array<{ href: string; message: string }> } })
+      .errorSummary;
+    expect(summary.items).toEqual([
+      { href: '#field-year', message: `${fr.reportPages.year} : ${errors[0].message}` },
+    ]);
   });
 });

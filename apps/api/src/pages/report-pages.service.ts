@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '../../../../libs/core/src/index.js';
 import { brusselsToday } from '../../../../libs/activity/src/index.js';
-import { errorSummary, fieldId, fieldView, formValues, type FormValues } from './forms.js';
+import { errorSummary, fieldId, fieldView, formValues, labelsOf, type FormValues } from './forms.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { ReportsService, type CreateReportDto } from './lib-services.js';
 import type { PageView } from './page-renderer.js';
@@ -138,54 +138,55 @@ export class ReportPagesService {
     const field = (spec: Parameters<typeof fieldView>[0]) => fieldView(spec, values, errors, m);
     const recent = await this.runs.recent(fixed);
     const anchors = Object.fromEntries(FIELDS.map((f) => [f, fieldId(f)]));
+    const fields = [
+      field({
+        name: 'type',
+        label: t.kind,
+        required: true,
+        options: KINDS.map((k) => ({ value: k, label: t.kindNames[k] })),
+      }),
+      ...(fixed
+        ? []
+        : [
+            field({
+              name: 'region',
+              label: t.region,
+              hint: t.regionHint,
+              required: true,
+              options: REGIONS.map((r) => ({ value: r, label: t.regionNames[r] })),
+            }),
+          ]),
+      field({
+        name: 'year',
+        label: t.year,
+        hint: fill(t.yearHint, { example: currentYear - 1 }),
+        required: true,
+        inputmode: 'numeric',
+        narrow: true,
+      }),
+      field({
+        name: 'audience',
+        label: t.audience,
+        hint: t.audienceHint,
+        required: true,
+        options: AUDIENCES.map((a) => ({ value: a, label: t.audienceNames[a] })),
+      }),
+      field({
+        name: 'language',
+        label: t.language,
+        required: true,
+        options: REPORT_LANGUAGES.map((l) => ({ value: l, label: t.languageNames[l] })),
+      }),
+    ];
     return {
       template: 'report-form',
       title: t.title,
       section: 'reports',
       status: errors.length > 0 ? 400 : 200,
       data: {
-        errorSummary: errorSummary(errors, m, anchors, fieldId('type')),
+        errorSummary: errorSummary(errors, m, anchors, fieldId('type'), labelsOf(fields)),
         fixedRegion: fixed ? fill(t.regionFixed, { region: t.regionNames[fixed] }) : null,
-        fields: [
-          field({
-            name: 'type',
-            label: t.kind,
-            required: true,
-            options: KINDS.map((k) => ({ value: k, label: t.kindNames[k] })),
-          }),
-          ...(fixed
-            ? []
-            : [
-                field({
-                  name: 'region',
-                  label: t.region,
-                  hint: t.regionHint,
-                  required: true,
-                  options: REGIONS.map((r) => ({ value: r, label: t.regionNames[r] })),
-                }),
-              ]),
-          field({
-            name: 'year',
-            label: t.year,
-            hint: fill(t.yearHint, { example: currentYear - 1 }),
-            required: true,
-            inputmode: 'numeric',
-            narrow: true,
-          }),
-          field({
-            name: 'audience',
-            label: t.audience,
-            hint: t.audienceHint,
-            required: true,
-            options: AUDIENCES.map((a) => ({ value: a, label: t.audienceNames[a] })),
-          }),
-          field({
-            name: 'language',
-            label: t.language,
-            required: true,
-            options: REPORT_LANGUAGES.map((l) => ({ value: l, label: t.languageNames[l] })),
-          }),
-        ],
+        fields,
         recent: recent.map((r) => ({
           href: `/staff/reports/${r.id}`,
           name: fill(t.reportName, {

@@ -83,6 +83,8 @@ export class StaffPagesService {
       data: {
         regionPicker: this.regionPicker(principal, region, m),
         regionName,
+        // "Region dashboard: Brussels", with a space before the colon in French.
+        heading: fill(m.form.summaryItem, { label: m.staff.dashboardTitle, message: regionName }),
         spacesTitle: fill(m.staff.spacesTitle, { year }),
         spacesCaption: fill(m.staff.spacesCaption, { region: regionName, year }),
         spaces: completeness.spaces.map((s) => ({

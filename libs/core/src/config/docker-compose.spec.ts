@@ -92,4 +92,42 @@ describe('docker-compose.yml', () => {
     });
     expect(env.publicBaseUrl).toBe('https://ocr.example.be');
   });
+
+  /** The lines of one service's block. */
+  const serviceBlock = (name: string) =>
+    new RegExp(`^ {2}${name}:\\s*\\n((?: {4}.*\\n|\\s*\\n)*)`, 'm').exec(compose)?.[1] ?? '';
+
+  it('starts each app with a script the build makes, from a source that exists', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const apiCommand = /^CMD \["node", "([^"]+)"\]/m.exec(dockerfile)?.[1];
+    const scripts = [
+      ['migrate', /command: \['node', '([^']+)', 'migrate'\]/.exec(serviceBlock('migrate'))?.[1]],
+      ['worker', /command: \['node', '([^']+)'\]/.exec(serviceBlock('worker'))?.[1]],
+      ['api', serviceBlock('api').includes('command:') ? undefined : apiCommand],
+    ];
+    const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    for (const [service, script] of scripts) {
+      expect([service, script]).toEqual([service, expect.stringMatching(/^dist\/.+\.js$/)]);
+      // tsc writes dist/<path>.js from <path>.ts; package.json starts the same files outside Docker.
+      const source = join(root, script!.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+      expect([service, readFileSync(source, 'utf8').length > 0]).toEqual([service, true]);
+      expect(Object.values(packageJson.scripts).some((s) => s.includes(`node ${script}`))).toBe(true);
+    }
+  });
+
+  it("publishes the API's port, the one the image's health check probes", () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(serviceBlock('api')).toContain(`- '3000:3000'`);
+    expect(serviceBlock('api')).not.toMatch(/PORT:/);
+    expect(validateEnvironment({}).PORT).toBe(3000);
+    expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
+    expect(dockerfile).toContain('/health/live');
+  });
+
+  it('gives the worker, where Chromium renders the PDF reports, more than 64 MB of /dev/shm', () => {
+    const size = /^ {4}shm_size: (\d+)mb$/m.exec(serviceBlock('worker'))?.[1];
+    expect(Number(size)).toBeGreaterThanOrEqual(256);
+  });
 });

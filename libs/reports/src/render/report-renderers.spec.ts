@@ -106,6 +106,19 @@ describe('report rendering', () => {
     );
     expect(chart.description).toBe('Visit purposes (share in per cent): ICT learning 40.0 %; Job search <5.');
     expect(chart.bars.map((b) => b.width)).toEqual([104, 0]);
+    // French typography: a space before the colon.
+    expect(barChart('c', 'Motifs', [{ label: 'Emploi', cell: 40 }], 'fr').description).toBe(
+      'Motifs (part en pourcentage) : Emploi 40,0 %.',
+    );
+  });
+
+  it('titles the report with the colon of its language', () => {
+    expect(renderHtml(figures, annex, params('fr'))).toContain(
+      '<title>Rapport régional des espaces publics numériques : Région de Bruxelles-Capitale 2016</title>',
+    );
+    expect(renderHtml(figures, annex, params('nl'))).toContain(
+      '<title>Regionaal rapport openbare computerruimtes: ',
+    );
   });
 
   it('tells "not reported" from 0 and marks suppressed cells', () => {

@@ -248,3 +248,6 @@ export const TEXTS = {
 } satisfies Record<string, Texts>;
 
 export const LOCALES: Record<ReportLanguage, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+/** What sits between a label and its value: French typography puts a space before the colon. */
+export const COLON: Record<ReportLanguage, string> = { nl: ': ', fr: ' : ', en: ': ' };

@@ -14,6 +14,7 @@ import {
   type YearFigures,
 } from '../figures/figures.types.js';
 import {
+  COLON,
   FIGURE_LABELS,
   FUNDING_SOURCE_LABELS,
   LOCALES,
@@ -137,7 +138,7 @@ export function barChart(
       width: typeof item.cell === 'number' ? Math.round(item.cell * 2.6 * 10) / 10 : 0,
     };
   });
-  const description = `${title} (${TEXTS.chartShare[language]}): ${bars.map((b) => `${b.label} ${b.valueText}`).join('; ')}.`;
+  const description = `${title} (${TEXTS.chartShare[language]})${COLON[language]}${bars.map((b) => `${b.label} ${b.valueText}`).join('; ')}.`;
   return { id, title, description, height: items.length * rowHeight + 10, bars };
 }
 
@@ -199,7 +200,7 @@ export function reportView(figures: ReportFigures, annex: ReportAnnex, params: R
   return {
     lang,
     t,
-    title: `${t.title}: ${REGION_NAMES[params.region][lang]} ${params.year}`,
+    title: `${t.title}${COLON[lang]}${REGION_NAMES[params.region][lang]} ${params.year}`,
     regionName: REGION_NAMES[params.region][lang],
     year: params.year,
     previousYear: params.year - 1,

@@ -694,6 +694,57 @@ describe('registry edit pages over HTTP', () => {
       expect(nl).not.toContain('die van de export');
     });
 
+    it('answers a saved upload with a redirect to the counts, so that reloading sends nothing again', async () => {
+      const upload = (dryRun: boolean) => {
+        const form = new FormData();
+        form.append('kind', 'equipment');
+        if (dryRun) form.append('dryRun', 'true');
+        form.append(
+          'file',
+          new Blob(['space_ref,ref,type,quantity\nBRU-A,EQ-UPLOAD-1,tablet,3\n'], { type: 'text/csv' }),
+          'equipment.csv',
+        );
+        return fetch(`${t.baseUrl}/imports?lang=en&_csrf=${encodeURIComponent(coordA.csrf)}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: coordA.cookies },
+          body: form,
+        });
+      };
+      const checked = await upload(true);
+      expect(checked.status).toBe(303);
+      expect(checked.headers.get('location')).toBe(
+        '/imports?kind=equipment&created=1&updated=0&unchanged=0&checked=true#saved',
+      );
+      expect(await equipmentRow('EQ-UPLOAD-1')).toBeUndefined();
+
+      const saved = await upload(false);
+      expect(saved.status).toBe(303);
+      const location = saved.headers.get('location')!;
+      expect(location).toBe('/imports?kind=equipment&created=1&updated=0&unchanged=0#saved');
+      expect(location).not.toContain('_csrf');
+      expect(await equipmentRow('EQ-UPLOAD-1')).toMatchObject({ type: 'tablet', quantity: 3 });
+
+      // The page the browser lands on says what was saved, and the kind stays chosen.
+      const page = await (await get(coordA, location.replace('#saved', ''))).text();
+      expect(page).toContain('The file is saved: 1 new, 0 changed, 0 unchanged.');
+      expect(page).toMatch(/<option value="equipment" selected/);
+      const afterCheck = await (
+        await get(coordA, checked.headers.get('location')!.replace('#saved', ''))
+      ).text();
+      expect(afterCheck).toContain(
+        'The file is correct: 1 new, 0 changed, 0 unchanged. Nothing was saved yet.',
+      );
+      // Counts that are not numbers, or an unknown kind, make no message.
+      for (const query of [
+        'kind=equipment&created=x&updated=0&unchanged=0',
+        'kind=nope&created=1&updated=0&unchanged=0',
+      ]) {
+        const html = await (await get(coordA, `/imports?${query}`)).text();
+        expect(html).not.toContain('The file is saved');
+      }
+    });
+
     it('gives the certificate check its own words when the code is wrong', async () => {
       for (const [lang, title] of [
         ['nl', 'Controleer wat u typte'],

@@ -635,6 +635,25 @@ export class CoordinatorPagesService {
 
   // ---- CSV upload ------------------------------------------------------------------------------
 
+  /**
+   * The upload page, also as the answer of a saved upload (after its redirect): the counts in the
+   * address say what was saved. Counts that are not whole numbers, or an unknown kind, show no message.
+   */
+  importPage(lang: Language, query: Record<string, unknown>): PageView {
+    const m = CATALOGUES[lang];
+    const kind = IMPORT_KINDS.find((k) => k === query.kind);
+    const counts: Record<string, string> = {};
+    for (const name of ['created', 'updated', 'unchanged']) {
+      const value = query[name];
+      if (typeof value === 'string' && /^\d{1,9}$/.test(value)) counts[name] = String(Number(value));
+    }
+    const reported = kind !== undefined && Object.keys(counts).length === 3;
+    return this.importForm(lang, {
+      kind,
+      flash: reported ? fill(query.checked === 'true' ? m.imports.checked : m.imports.done, counts) : '',
+    });
+  }
+
   importForm(lang: Language, state: ImportState = {}): PageView {
     const m = CATALOGUES[lang];
     const errors = state.errors ?? [];
@@ -677,7 +696,11 @@ export class CoordinatorPagesService {
   }
 
   /** Imports the uploaded file with the same pipeline as the API; a rejected file lists every bad row. */
-  async submitImport(principal: Principal, upload: CsvUpload | null, lang: Language): Promise<PageView> {
+  async submitImport(
+    principal: Principal,
+    upload: CsvUpload | null,
+    lang: Language,
+  ): Promise<{ redirect: string } | { view: PageView }> {
     const m = CATALOGUES[lang];
     const kind =
       upload?.kind && (IMPORT_KINDS as readonly string[]).includes(upload.kind) ? upload.kind : null;
@@ -687,43 +710,52 @@ export class CoordinatorPagesService {
       const errors: FieldError[] = [];
       if (!kind) errors.push({ field: 'kind', message: m.form.requiredField });
       if (!upload?.hasFile) errors.push({ field: 'file', message: m.imports.noFile });
-      return this.importForm(lang, { errors, kind: kind ?? undefined, dryRun, status: 400 });
+      return { view: this.importForm(lang, { errors, kind: kind ?? undefined, dryRun, status: 400 }) };
     }
     try {
       const result = await this.imports.import(kind, upload.file as Readable, { principal, dryRun });
-      const counts = { created: result.created, updated: result.updated, unchanged: result.unchanged };
-      return this.importForm(lang, {
+      // Post/redirect/get: reloading the answer must not send the file again, and the form's address
+      // (which carries its CSRF token) leaves the address bar.
+      const done = new URLSearchParams({
         kind,
-        flash: fill(dryRun ? m.imports.checked : m.imports.done, counts),
+        created: String(result.created),
+        updated: String(result.updated),
+        unchanged: String(result.unchanged),
       });
+      if (dryRun) done.set('checked', 'true');
+      return { redirect: `/imports?${done.toString()}#saved` };
     } catch (error) {
       upload.file?.resume();
       if (error instanceof ImportRejectedException) {
-        return this.importForm(lang, {
-          kind,
-          dryRun,
-          status: 422,
-          rejected: {
-            intro: fill(error.errorCount === 1 ? m.imports.rejectedIntroOne : m.imports.rejectedIntro, {
-              count: error.errorCount,
-            }),
-            // Line and column have columns of their own: the problem cell says only what is wrong.
-            rows: error.errors.map((e) => ({
-              line: String(e.line),
-              column: e.column ?? '',
-              message: formatCsvProblem(e, lang, error.messages),
-            })),
-          },
-        });
+        return {
+          view: this.importForm(lang, {
+            kind,
+            dryRun,
+            status: 422,
+            rejected: {
+              intro: fill(error.errorCount === 1 ? m.imports.rejectedIntroOne : m.imports.rejectedIntro, {
+                count: error.errorCount,
+              }),
+              // Line and column have columns of their own: the problem cell says only what is wrong.
+              rows: error.errors.map((e) => ({
+                line: String(e.line),
+                column: e.column ?? '',
+                message: formatCsvProblem(e, lang, error.messages),
+              })),
+            },
+          }),
+        };
       }
       if (error instanceof AppException && error.status < 500) {
         const reason = translateErrorMessage(error.code, lang) ?? error.message;
-        return this.importForm(lang, {
-          kind,
-          dryRun,
-          status: error.status,
-          errors: [{ field: 'file', message: fill(m.imports.failed, { reason }) }],
-        });
+        return {
+          view: this.importForm(lang, {
+            kind,
+            dryRun,
+            status: error.status,
+            errors: [{ field: 'file', message: fill(m.imports.failed, { reason }) }],
+          }),
+        };
       }
       throw error;
     }

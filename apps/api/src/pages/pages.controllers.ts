@@ -259,9 +259,13 @@ export class CoordinatorPagesController {
 
   @Get('imports')
   @Access(ANY_SIGNED_IN)
-  async importForm(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async importForm(
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(req, reply, this.pages.importForm(lang), lang);
+    return this.renderer.render(req, reply, this.pages.importPage(lang, query), lang);
   }
 
   @Post('imports')
@@ -272,11 +276,11 @@ export class CoordinatorPagesController {
     @Res() reply: FastifyReply,
   ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(
+    return answer(
+      this.renderer,
       req,
       reply,
       await this.pages.submitImport(principal, await uploadOf(req), lang),
-      lang,
     );
   }
 }

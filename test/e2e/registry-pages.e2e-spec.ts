@@ -694,6 +694,11 @@ describe('registry edit pages over HTTP', () => {
       expect(nl).not.toContain('die van de export');
     });
 
+    it("names an antenna's main space on the home page by its name, as people know it", async () => {
+      const html = await (await get(coordA, '/my-spaces')).text();
+      expect(html).toContain('Antenna of EPN Bruxelles-Centre (BRU-A)');
+    });
+
     it('answers a saved upload with a redirect to the counts, so that reloading sends nothing again', async () => {
       const upload = (dryRun: boolean) => {
         const form = new FormData();

@@ -124,12 +124,15 @@ export class CoordinatorPagesService {
       this.spaces.list(principal, { page: 1, pageSize: 100 } as Parameters<SpacesService['list']>[1]),
       this.reminders.forMySpaces(principal, lang, hidden),
     ]);
+    // An antenna names its main space as people know it: by name, when that space is in the list too.
+    const names = new Map(page.items.map((space) => [space.ref, space.name]));
+    const parentOf = (ref: string) => (names.has(ref) ? `${names.get(ref)} (${ref})` : ref);
     const spaces = page.items.map((space) => {
       const base = `/spaces/${encodeURIComponent(space.ref)}`;
       return {
         ref: space.ref,
         name: space.name,
-        antennaOf: space.parentRef ? fill(m.mySpaces.antennaOf, { parent: space.parentRef }) : '',
+        antennaOf: space.parentRef ? fill(m.mySpaces.antennaOf, { parent: parentOf(space.parentRef) }) : '',
         weekHref: `${base}/week`,
         historyHref: `${base}/history`,
         trainingHref: `${base}/training`,

@@ -125,6 +125,26 @@ describe('regional staff pages in Chromium', () => {
         [runId],
       );
       expect(criteria[0].n).toBe(rows.length);
+
+      // The run is listed among the region's earlier evaluations, and its link leads back to it.
+      await page.goto('/staff/evaluations');
+      const earlier = await page.$$eval('#evaluations-caption ~ tbody tr', (trs) =>
+        trs.map((tr: any) => ({
+          href: tr.querySelector('a').getAttribute('href'),
+          cells: Array.from(tr.children).map((c: any) => c.textContent.trim()),
+        })),
+      );
+      const listed = earlier.find((r) => r.href === `/staff/evaluations/${runId}`);
+      const [result] = await world.sql(
+        `SELECT eligible_count AS n FROM label_evaluation_runs WHERE id = $1`,
+        [runId],
+      );
+      expect(listed?.cells[0]).toContain('(BRU-A)');
+      expect(listed?.cells.slice(2)).toEqual(['Finished', `${result.n} of 1 meet the rules`]);
+      await Promise.all([
+        page.waitForURL(`**/staff/evaluations/${runId}`),
+        page.click(`a[href="${listed!.href}"]`),
+      ]);
     },
     BROWSER_TIMEOUT,
   );
@@ -169,6 +189,10 @@ describe('regional staff pages in Chromium', () => {
       expect(denied?.status()).toBe(404);
       expect(await wal.textContent('h1')).toBe('Page not found');
       expect(await wal.textContent('main')).not.toContain('BRU-B');
+      // Nor is it among the earlier evaluations of the WAL page.
+      await wal.goto('/staff/evaluations');
+      expect(await wal.$(`a[href="${new URL(runUrl).pathname}"]`)).toBeNull();
+      expect(await wal.textContent('main')).toContain('No evaluation has been run for this region yet.');
       const runsBefore = await world.sql(`SELECT count(*)::int AS n FROM label_evaluation_runs`);
       // A forged choice of a BRU space from the WAL form is refused next to the field; nothing is queued.
       await wal.goto('/staff/evaluations');

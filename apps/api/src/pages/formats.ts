@@ -25,6 +25,15 @@ export function formatDate(date: string | null | undefined, lang: Language): str
   return date ? formatLongDate(date, lang) : '';
 }
 
+/** A moment as Brussels reads it: "23 Nov 2026, 14:05". */
+export function dateTime(value: Date | string, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(value));
+}
+
 /** A label scheme's name ("Label EPN bruxellois") rather than its code ("brussels-ocr"). */
 export function schemeName(scheme: string, m: Catalogue): string {
   return (m.find.schemes as Record<string, string>)[scheme] ?? scheme;

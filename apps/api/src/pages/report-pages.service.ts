@@ -13,7 +13,7 @@ import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { ReportsService, type CreateReportDto } from './lib-services.js';
 import type { PageView } from './page-renderer.js';
 import { ReportPagesRepository } from './report-pages.repository.js';
-import { locale } from './formats.js';
+import { dateTime, locale } from './formats.js';
 
 type Region = CreateReportDto['region'];
 type Audience = NonNullable<CreateReportDto['audience']>;
@@ -42,14 +42,6 @@ const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T
 /** `status-done` etc. for tests and styles; done and failed also get the shared colours. */
 const statusClass = (status: string) =>
   `status-${status}${status === 'done' ? ' status-reported' : status === 'failed' ? ' status-missing' : ''}`;
-
-function dateTime(value: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Brussels',
-  }).format(new Date(value));
-}
 
 function size(bytes: number, lang: Language): string {
   const kb = Math.max(1, Math.ceil(bytes / 1024));

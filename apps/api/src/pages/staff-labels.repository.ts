@@ -3,6 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { currentLabelJoin } from '../../../../libs/spaces/src/index.js';
 
+export interface RecentEvaluation {
+  id: string;
+  createdAt: Date;
+  status: string;
+  total: number;
+  eligibleCount: number | null;
+  spaceRef: string | null;
+  spaceName: string | null;
+}
+
 export interface ExpiringLabel {
   spaceRef: string;
   spaceName: string;
@@ -36,5 +46,18 @@ export class StaffLabelsRepository {
       scheme: r.scheme,
       validUntil: r.valid_until,
     }));
+  }
+
+  /** A region's latest evaluation runs, newest first (the runs' region index serves it). */
+  recentEvaluations(regionCode: string, limit = 20): Promise<RecentEvaluation[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.created_at AS "createdAt", r.status, r.total, r.eligible_count AS "eligibleCount",
+              s.ref AS "spaceRef", s.name AS "spaceName"
+       FROM label_evaluation_runs r LEFT JOIN spaces s ON s.id = r.space_id
+       WHERE r.region_code = $1
+       ORDER BY r.created_at DESC, r.id
+       LIMIT $2`,
+      [regionCode, limit],
+    );
   }
 }

@@ -9,7 +9,15 @@ import {
 } from '../../../../libs/core/src/index.js';
 import { brusselsToday, isoWeekOf } from '../../../../libs/activity/src/index.js';
 import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues } from './forms.js';
-import { criterionText, formatDate, formatNumber, metricValue, schemeName, weekInWords } from './formats.js';
+import {
+  criterionText,
+  dateTime,
+  formatDate,
+  formatNumber,
+  metricValue,
+  schemeName,
+  weekInWords,
+} from './formats.js';
 import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import {
   CompletenessService,
@@ -129,7 +137,10 @@ export class StaffPagesService {
     const region = regionFor(principal, askedRegion);
     const today = brusselsToday(now);
     const year = today.slice(0, 4);
-    const spaces = (await this.completeness.forRegion(region, `${year}-W01`, isoWeekOf(today), now)).spaces;
+    const [{ spaces }, recent] = await Promise.all([
+      this.completeness.forRegion(region, `${year}-W01`, isoWeekOf(today), now),
+      this.labels.recentEvaluations(region),
+    ]);
     const errors = state.errors ?? [];
     const preselected = spaces.some((s) => s.spaceRef === state.space) ? String(state.space) : '';
     const values = { target: preselected, ...(state.values ?? {}) };
@@ -142,6 +153,18 @@ export class StaffPagesService {
         regionPicker: this.regionPicker(principal, region, m, '/staff/evaluations'),
         region,
         hasScheme: scheme !== undefined,
+        // The region's earlier runs, so that a result can be found again without its address.
+        recent: recent.map((run) => ({
+          href: `/staff/evaluations/${run.id}`,
+          what: run.spaceRef ? `${run.spaceName} (${run.spaceRef})` : m.staff.wholeRegion,
+          started: dateTime(run.createdAt, lang),
+          status: (m.staff.recentStatus as Record<string, string>)[run.status] ?? run.status,
+          statusClass: `status-${run.status}${run.status === 'failed' ? ' status-missing' : ''}`,
+          result:
+            run.status === 'done' && run.eligibleCount !== null
+              ? fill(m.staff.recentResult, { eligible: run.eligibleCount, total: run.total })
+              : '',
+        })),
         errorSummary: errorSummary(errors, m, { target: fieldId('target') }, fieldId('target')),
         field: fieldView(
           {

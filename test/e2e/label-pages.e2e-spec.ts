@@ -152,6 +152,7 @@ describe('label pages over HTTP', () => {
     const staff = await signedIn('staff-bru@example.be');
     const page = await (await staff.get('/staff/labels/BRU-A?lang=en')).text();
     expect(page).not.toContain('name="validFrom"');
+    expect(page).toContain('No decision has been taken on this label yet.');
     expect(page).toContain('A granted or renewed label is valid from today for 3 years.');
     // A start date slipped into the form changes nothing: the label starts on the decision date.
     const saved = await staff.decide({
@@ -190,6 +191,19 @@ describe('label pages over HTTP', () => {
       'renew',
     ]);
     expect(await labelCount()).toBe(1);
+
+    // The decision page lists what was decided, when, for how long and why.
+    const after = await (await staff.get('/staff/labels/BRU-A?lang=en')).text();
+    const history = /<caption id="history-caption">[\s\S]*?<\/table>/.exec(after)?.[0] ?? '';
+    const rows = [
+      ...history.matchAll(
+        /<tr>\s*<th scope="row">([^<]*)<\/th>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g,
+      ),
+    ].map((r) => r.slice(1));
+    expect(rows).toHaveLength(1);
+    expect(rows[0][1]).toBe('Granted');
+    expect(rows[0][2]).toMatch(/^from .+ to .+$/);
+    expect(rows[0][3]).toBe('Seen on site.');
 
     // The certificate is valid at once.
     const visitor = await fetch(`${t.baseUrl}/verify?code=${label.code}&lang=en`);

@@ -94,9 +94,10 @@ export class LabelPagesService {
     const m = CATALOGUES[lang];
     const t = m.labelPages;
     const space = await this.space(ref);
-    const [current, evidence] = await Promise.all([
+    const [current, evidence, decided] = await Promise.all([
       this.current(space, lang),
       this.evidence(principal, space, lang, true),
+      this.decisions.history(space.ref),
     ]);
     const errors = state.errors ?? [];
     const values = state.values ?? {};
@@ -117,6 +118,15 @@ export class LabelPagesService {
             : '',
         current,
         evidence,
+        // What was decided before, and why: the staff member deciding now reads it first.
+        history: decided.map((d) => ({
+          decidedOn: dayOf(d.decidedAt, lang),
+          decision: d.decision
+            ? ((t.decisionsDone as Record<string, string>)[d.decision] ?? d.decision)
+            : statusName(t, d.status),
+          validity: d.validUntil ? this.validity(d.validFrom, d.validUntil, lang) : '',
+          justification: d.justification ?? '',
+        })),
         errorSummary: errorSummary(errors, m, ANCHORS, ANCHORS.decision),
         form: evidence
           ? {

@@ -145,6 +145,35 @@ describe('regional staff pages in Chromium', () => {
         page.waitForURL(`**/staff/evaluations/${runId}`),
         page.click(`a[href="${listed!.href}"]`),
       ]);
+
+      // An evaluation up to an earlier day: a day that does not exist, or one still to come, is refused
+      // at the field and nothing is queued; a past day is stored as the run's end.
+      const runsBefore = await world.sql(`SELECT count(*)::int AS n FROM label_evaluation_runs`);
+      const tomorrow = new Date(Date.now() + 86_400_000 * 2).toISOString().slice(0, 10).split('-');
+      for (const [typed, message] of [
+        ['31/13/2026', 'Write a date as day/month/year'],
+        [`${tomorrow[2]}/${tomorrow[1]}/${tomorrow[0]}`, 'Choose today or an earlier day'],
+      ]) {
+        await page.goto('/staff/evaluations');
+        await page.selectOption('#field-target', 'BRU-A');
+        await page.fill('#field-until', typed);
+        await page.click('form.form button[type=submit]');
+        await page.waitForSelector('.error-summary');
+        expect(await page.textContent('#field-until-error')).toContain(message);
+        expect(await page.getAttribute('.error-summary a', 'href')).toBe('#field-until');
+        expect(await page.inputValue('#field-until')).toBe(typed);
+      }
+      expect(await world.sql(`SELECT count(*)::int AS n FROM label_evaluation_runs`)).toEqual(runsBefore);
+      await page.fill('#field-until', '01/06/2025');
+      await Promise.all([
+        page.waitForURL(/\/staff\/evaluations\/[0-9a-f-]{36}$/),
+        page.click('form.form button[type=submit]'),
+      ]);
+      const [dated] = await world.sql(
+        `SELECT until::text AS until FROM label_evaluation_runs WHERE id = $1`,
+        [page.url().split('/').pop()],
+      );
+      expect(dated.until).toBe('2025-06-01');
     },
     BROWSER_TIMEOUT,
   );

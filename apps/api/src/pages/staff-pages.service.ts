@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '../../../../libs/core/src/index.js';
 import { brusselsToday, isoWeekOf } from '../../../../libs/activity/src/index.js';
-import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues } from './forms.js';
+import { errorSummary, fieldErrorsOf, fieldId, fieldView, formValues, parseDate } from './forms.js';
 import {
   criterionText,
   dateTime,
@@ -165,7 +165,19 @@ export class StaffPagesService {
               ? fill(m.staff.recentResult, { eligible: run.eligibleCount, total: run.total })
               : '',
         })),
-        errorSummary: errorSummary(errors, m, { target: fieldId('target') }, fieldId('target')),
+        errorSummary: errorSummary(
+          errors,
+          m,
+          { target: fieldId('target'), until: fieldId('until') },
+          fieldId('target'),
+          { target: m.staff.target, until: m.staff.until },
+        ),
+        untilField: fieldView(
+          { name: 'until', label: m.staff.until, hint: m.staff.untilHint, narrow: true },
+          values,
+          errors,
+          m,
+        ),
         field: fieldView(
           {
             name: 'target',
@@ -187,25 +199,34 @@ export class StaffPagesService {
 
   async requestEvaluation(principal: Principal, body: unknown, lang: Language): Promise<Outcome> {
     const m = CATALOGUES[lang];
-    const values = formValues(body, ['region', 'target']);
+    const values = formValues(body, ['region', 'target', 'until']);
     const region = regionFor(principal, values.region);
     const scheme = SCHEME_OF_REGION[region];
-    const invalid = async () => ({
-      view: await this.evaluationForm(principal, region, lang, {
-        values,
-        errors: [{ field: 'target', message: m.staff.targetInvalid }],
-      }),
+    const again = async (errors: FieldError[]) => ({
+      view: await this.evaluationForm(principal, region, lang, { values, errors }),
     });
+    const invalid = () => again([{ field: 'target', message: m.staff.targetInvalid }]);
     if (!scheme) return invalid();
+    // Empty: up to today. A later day has no complete weeks to measure yet.
+    const until = values.until ? parseDate(values.until) : undefined;
+    if (until === null) return again([{ field: 'until', message: m.form.date }]);
+    if (until !== undefined && until > brusselsToday(new Date())) {
+      return again([{ field: 'until', message: m.staff.untilInFuture }]);
+    }
     try {
       const run = await this.evaluations.request(
         principal,
-        values.target ? { scheme, spaceRef: values.target } : { scheme, region },
+        values.target ? { scheme, spaceRef: values.target, until } : { scheme, region, until },
       );
       return { redirect: `/staff/evaluations/${run.id}` };
     } catch (error) {
       // An unknown space, or a space of another region, is a wrong choice in the list, not a broken page.
-      if (fieldErrorsOf(error)) return invalid();
+      const problems = fieldErrorsOf(error);
+      // The day can pass midnight between the check above and the service's own.
+      if (problems?.some((p) => p.field === 'until')) {
+        return again([{ field: 'until', message: m.staff.untilInFuture }]);
+      }
+      if (problems) return invalid();
       if (error instanceof AppException && (error.status === 404 || error.status === 403)) {
         if (error.code === 'SPACES.NOT_FOUND' || values.target) return invalid();
       }

@@ -396,6 +396,10 @@ export const en = {
     target: 'What to evaluate',
     targetHint: 'Choose one space, or every space of the region.',
     wholeRegion: 'Every space of the region',
+    until: 'Up to which day',
+    untilHint:
+      'Leave it empty to use today. The evaluation uses the 52 complete weeks before this day. Type it as day/month/year, for example 15/11/2026.',
+    untilInFuture: 'Choose today or an earlier day: later weeks are not complete yet.',
     noScheme: 'There is no label scheme for this region yet, so it cannot be evaluated.',
     runEvaluation: 'Start the evaluation',
     targetInvalid: 'Choose a space of this region, or every space.',

@@ -406,6 +406,11 @@ export const fr: Catalogue = {
     target: 'Que voulez-vous évaluer ?',
     targetHint: 'Choisissez un espace, ou tous les espaces de la région.',
     wholeRegion: 'Tous les espaces de la région',
+    until: "Jusqu'à quel jour",
+    untilHint:
+      "Laissez vide pour prendre aujourd'hui. L'évaluation utilise les 52 semaines complètes avant ce jour. Écrivez jour/mois/année, par exemple 15/11/2026.",
+    untilInFuture:
+      "Choisissez aujourd'hui ou un jour plus tôt : les semaines suivantes ne sont pas encore finies.",
     noScheme: "Il n'y a pas encore de règles de label pour cette région. Elle ne peut donc pas être évaluée.",
     runEvaluation: "Lancer l'évaluation",
     targetInvalid: 'Choisissez un espace de cette région, ou tous les espaces.',

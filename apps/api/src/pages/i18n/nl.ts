@@ -397,6 +397,10 @@ export const nl: Catalogue = {
     target: 'Wat wilt u evalueren?',
     targetHint: 'Kies één ruimte, of alle ruimtes van de regio.',
     wholeRegion: 'Alle ruimtes van de regio',
+    until: 'Tot welke dag',
+    untilHint:
+      'Laat leeg om vandaag te nemen. De evaluatie gebruikt de 52 volledige weken vóór die dag. Schrijf dag/maand/jaar, bijvoorbeeld 15/11/2026.',
+    untilInFuture: 'Kies vandaag of een vroegere dag: latere weken zijn nog niet voorbij.',
     noScheme: 'Er zijn nog geen labelregels voor deze regio. Ze kan dus niet geëvalueerd worden.',
     runEvaluation: 'De evaluatie starten',
     targetInvalid: 'Kies een ruimte van deze regio, of alle ruimtes.',

@@ -82,6 +82,22 @@ describe('regional staff pages in Chromium', () => {
       expect(expiring).not.toContain('brussels-ocr');
       expect(expiring).not.toContain('BRU-A): Brussels OCR label');
 
+      // Last year's reporting, from the link under the table; its week history links keep the year.
+      const lastYear =
+        Number(
+          new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).slice(0, 4),
+        ) - 1;
+      await Promise.all([
+        page.waitForURL(`**/staff?region=BRU&year=${lastYear}`),
+        page.click(`a[href="/staff?region=BRU&year=${lastYear}"]`),
+      ]);
+      expect(await page.textContent('main h2')).toBe(`Spaces and reporting in ${lastYear}`);
+      expect(await page.getAttribute('table tbody th a', 'href')).toMatch(
+        new RegExp(`/history\\?year=${lastYear}$`),
+      );
+      expect(await page.$(`a[href="/staff?region=BRU&year=${lastYear + 1}"]`)).not.toBeNull();
+      await page.goto('/staff');
+
       await Promise.all([
         page.waitForURL('**/staff/evaluations?region=BRU'),
         page.click('a.button[href^="/staff/evaluations"]'),

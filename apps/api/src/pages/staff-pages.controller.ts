@@ -23,11 +23,17 @@ export class StaffPagesController {
   async dashboard(
     @CurrentPrincipal() principal: Principal,
     @Query('region') region: string | undefined,
+    @Query('year') year: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const lang = this.renderer.language(req, reply);
-    return this.renderer.render(req, reply, await this.pages.dashboard(principal, region, lang), lang);
+    return this.renderer.render(
+      req,
+      reply,
+      await this.pages.dashboard(principal, region, lang, new Date(), year),
+      lang,
+    );
   }
 
   @Get('evaluations')

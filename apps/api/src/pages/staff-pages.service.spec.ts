@@ -1,5 +1,5 @@
 import type { Principal } from '../../../../libs/core/src/index.js';
-import { regionFor } from './staff-pages.service.js';
+import { dashboardYear, regionFor } from './staff-pages.service.js';
 
 const principal = (role: Principal['role'], regionCode: Principal['regionCode'] = null): Principal => ({
   userId: 'u',
@@ -26,5 +26,35 @@ describe('regionFor', () => {
     expect(() => regionFor(principal('coordinator'), 'BRU')).toThrow(
       expect.objectContaining({ status: 403 }),
     );
+  });
+});
+
+describe('dashboardYear', () => {
+  it('shows this year up to the current week, with the year before to go to', () => {
+    expect(dashboardYear(undefined, '2026-11-23')).toEqual({
+      year: 2026,
+      from: '2026-W01',
+      to: '2026-W48',
+      previous: 2025,
+      next: null,
+    });
+  });
+
+  it('shows a past year whole, to its last ISO week (W53 where it has one)', () => {
+    expect(dashboardYear('2020', '2026-11-23')).toEqual({
+      year: 2020,
+      from: '2020-W01',
+      to: '2020-W53',
+      previous: 2019,
+      next: 2021,
+    });
+    expect(dashboardYear('2025', '2026-11-23').to).toBe('2025-W52');
+  });
+
+  it('falls back to this year for a year to come, before 2000, or not a year', () => {
+    for (const asked of ['2027', '1999', 'abc', '20', ['2020']]) {
+      expect(dashboardYear(asked, '2026-11-23').year).toBe(2026);
+    }
+    expect(dashboardYear('2000', '2026-11-23').previous).toBeNull();
   });
 });

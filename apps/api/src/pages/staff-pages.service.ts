@@ -50,6 +50,27 @@ const number = (value: number, lang: Language) => formatNumber(value, lang, 1);
  * Which region a staff page shows: regional staff always see their own region (a `region` asked for
  * is ignored, so a link cannot widen their view); admins pick one (Brussels by default).
  */
+/** The first year the dashboard offers (the registry's activity starts later). */
+const FIRST_DASHBOARD_YEAR = 2000;
+
+/**
+ * The year of the dashboard's reporting table: the one asked for (2000 up to this year), else this
+ * year. A past year runs from its first to its last ISO week; this year up to the current week.
+ */
+export function dashboardYear(asked: unknown, today: string) {
+  const current = Number(today.slice(0, 4));
+  const wanted = typeof asked === 'string' && /^\d{4}$/.test(asked) ? Number(asked) : current;
+  const year = wanted >= FIRST_DASHBOARD_YEAR && wanted <= current ? wanted : current;
+  return {
+    year,
+    from: `${year}-W01`,
+    // 28 December is always in a year's last ISO week.
+    to: year === current ? isoWeekOf(today) : isoWeekOf(`${year}-12-28`),
+    previous: year > FIRST_DASHBOARD_YEAR ? year - 1 : null,
+    next: year < current ? year + 1 : null,
+  };
+}
+
 export function regionFor(principal: Principal, asked: unknown): StaffRegion {
   if (principal.role === 'admin') return isRegion(asked) ? asked : 'BRU';
   if (principal.role === 'regional_staff' && isRegion(principal.regionCode)) return principal.regionCode;
@@ -70,13 +91,20 @@ export class StaffPagesService {
     private readonly schemes: LabelSchemesService,
   ) {}
 
-  async dashboard(principal: Principal, askedRegion: unknown, lang: Language, now = new Date()) {
+  async dashboard(
+    principal: Principal,
+    askedRegion: unknown,
+    lang: Language,
+    now = new Date(),
+    askedYear?: unknown,
+  ) {
     const m = CATALOGUES[lang];
     const region = regionFor(principal, askedRegion);
     const today = brusselsToday(now);
-    const year = Number(today.slice(0, 4));
+    const { year, from, to, previous, next } = dashboardYear(askedYear, today);
+    const yearHref = (y: number) => `/staff?region=${region}&year=${y}`;
     const [completeness, funding, expiring] = await Promise.all([
-      this.completeness.forRegion(region, `${year}-W01`, isoWeekOf(today), now),
+      this.completeness.forRegion(region, from, to, now),
       this.funding.warnings(principal, { region, asOf: today }),
       this.labels.expiring(
         region,
@@ -94,6 +122,10 @@ export class StaffPagesService {
         // "Region dashboard: Brussels", with a space before the colon in French.
         heading: fill(m.form.summaryItem, { label: m.staff.dashboardTitle, message: regionName }),
         spacesTitle: fill(m.staff.spacesTitle, { year }),
+        // The reporting of other years: the one before, and the one after up to this year.
+        years: [previous, next]
+          .filter((y): y is number => y !== null)
+          .map((y) => ({ href: yearHref(y), text: fill(m.staff.otherYear, { year: y }) })),
         spacesCaption: fill(m.staff.spacesCaption, { region: regionName, year }),
         spaces: completeness.spaces.map((s) => ({
           ref: s.spaceRef,

@@ -373,6 +373,7 @@ export const en = {
     showRegion: 'Show region',
     regionNames: { BRU: 'Brussels', WAL: 'Wallonia', VLA: 'Flanders' },
     spacesTitle: 'Spaces and reporting in {year}',
+    otherYear: 'See {year}',
     spacesCaption: 'Spaces of {region}: weeks reported in {year}',
     colSpace: 'Space',
     colExpected: 'Weeks expected',

@@ -383,6 +383,7 @@ export const fr: Catalogue = {
     showRegion: 'Afficher la région',
     regionNames: { BRU: 'Bruxelles', WAL: 'Wallonie', VLA: 'Flandre' },
     spacesTitle: 'Espaces et rapports en {year}',
+    otherYear: 'Voir {year}',
     spacesCaption: 'Espaces de {region} : semaines rapportées en {year}',
     colSpace: 'Espace',
     colExpected: 'Semaines attendues',

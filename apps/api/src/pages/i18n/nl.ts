@@ -374,6 +374,7 @@ export const nl: Catalogue = {
     showRegion: 'Toon regio',
     regionNames: { BRU: 'Brussel', WAL: 'Wallonië', VLA: 'Vlaanderen' },
     spacesTitle: 'Ruimtes en rapportering in {year}',
+    otherYear: 'Bekijk {year}',
     spacesCaption: 'Ruimtes van {region}: gerapporteerde weken in {year}',
     colSpace: 'Ruimte',
     colExpected: 'Verwachte weken',

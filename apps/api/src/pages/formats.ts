@@ -34,6 +34,13 @@ export function dateTime(value: Date | string, lang: Language): string {
   }).format(new Date(value));
 }
 
+/**
+ * The classes of a queued run's status (a report, an evaluation): `status-done` etc. for tests and
+ * styles; done and failed also get the shared colours.
+ */
+export const runStatusClass = (status: string) =>
+  `status-${status}${status === 'done' ? ' status-reported' : status === 'failed' ? ' status-missing' : ''}`;
+
 /** A label scheme's name ("Label EPN bruxellois") rather than its code ("brussels-ocr"). */
 export function schemeName(scheme: string, m: Catalogue): string {
   return (m.find.schemes as Record<string, string>)[scheme] ?? scheme;

@@ -13,7 +13,7 @@ import { CATALOGUES, fill, type Catalogue } from './i18n/catalogues.js';
 import { ReportsService, type CreateReportDto } from './lib-services.js';
 import type { PageView } from './page-renderer.js';
 import { ReportPagesRepository } from './report-pages.repository.js';
-import { dateTime, locale } from './formats.js';
+import { dateTime, locale, runStatusClass } from './formats.js';
 
 type Region = CreateReportDto['region'];
 type Audience = NonNullable<CreateReportDto['audience']>;
@@ -38,10 +38,6 @@ export type DownloadOutcome =
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
-
-/** `status-done` etc. for tests and styles; done and failed also get the shared colours. */
-const statusClass = (status: string) =>
-  `status-${status}${status === 'done' ? ' status-reported' : status === 'failed' ? ' status-missing' : ''}`;
 
 function size(bytes: number, lang: Language): string {
   const kb = Math.max(1, Math.ceil(bytes / 1024));
@@ -188,7 +184,7 @@ export class ReportPagesService {
           audience: t.audienceShort[r.audience as Audience] ?? r.audience,
           language: t.languageNames[r.language as ReportLanguage] ?? r.language,
           status: t.statusNames[r.status as Status] ?? r.status,
-          statusClass: statusClass(r.status),
+          statusClass: runStatusClass(r.status),
           requested: dateTime(r.createdAt, lang),
         })),
       },
@@ -243,7 +239,7 @@ export class ReportPagesService {
           done: t.statusDone,
           failed: t.statusFailed,
         }[status],
-        statusClass: statusClass(status),
+        statusClass: runStatusClass(status),
         done: status === 'done',
         failed: status === 'failed',
         downloads: REPORT_PAGE_FORMATS.filter((f) => sizes.has(f)).map((format) => ({

@@ -15,6 +15,7 @@ import {
   formatDate,
   formatNumber,
   metricValue,
+  runStatusClass,
   schemeName,
   weekInWords,
 } from './formats.js';
@@ -191,7 +192,7 @@ export class StaffPagesService {
           what: run.spaceRef ? `${run.spaceName} (${run.spaceRef})` : m.staff.wholeRegion,
           started: dateTime(run.createdAt, lang),
           status: (m.staff.recentStatus as Record<string, string>)[run.status] ?? run.status,
-          statusClass: `status-${run.status}${run.status === 'failed' ? ' status-missing' : ''}`,
+          statusClass: runStatusClass(run.status),
           result:
             run.status === 'done' && run.eligibleCount !== null
               ? fill(m.staff.recentResult, { eligible: run.eligibleCount, total: run.total })
@@ -301,7 +302,7 @@ export class StaffPagesService {
           last: weekInWords(run.window.lastWeek, lang, false),
         }),
         statusText,
-        statusClass: `status-${run.status}`,
+        statusClass: runStatusClass(run.status),
         backHref: `/staff?region=${run.region}`,
         spaces: run.spaces.map((s, index) => ({
           headingId: `space-${index}`,

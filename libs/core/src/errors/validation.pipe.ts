@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, validationFailed } from './app-exception.js';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -11,6 +12,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 
 /** The one global validation pipe: unknown fields are rejected, and every field error is named. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadataLookups();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -205,6 +205,19 @@ describe('regional staff pages in Chromium', () => {
       expect(await admin.textContent('h1')).toContain('Wallonia');
       expect(await admin.textContent('table')).toContain('WAL-C');
       expect(await admin.textContent('table')).not.toContain('BRU-A');
+      // A year chosen with the links stays chosen when the region changes.
+      const lastYear =
+        Number(
+          new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).slice(0, 4),
+        ) - 1;
+      await admin.goto(`/staff?region=WAL&year=${lastYear}`);
+      await admin.selectOption('#region-select', 'BRU');
+      await Promise.all([
+        admin.waitForURL(`**/staff?year=${lastYear}&region=BRU`),
+        admin.click('form.inline-form button'),
+      ]);
+      expect(await admin.textContent('main h2')).toBe(`Spaces and reporting in ${lastYear}`);
+      expect(await admin.textContent('table')).toContain('BRU-A');
 
       const coordinator = await newPage();
       await logIn(coordinator, 'coord-a@example.be');

@@ -103,6 +103,7 @@ export class StaffPagesService {
     const region = regionFor(principal, askedRegion);
     const today = brusselsToday(now);
     const { year, from, to, previous, next } = dashboardYear(askedYear, today);
+    const yearAsked = year !== Number(today.slice(0, 4));
     const yearHref = (y: number) => `/staff?region=${region}&year=${y}`;
     const [completeness, funding, expiring] = await Promise.all([
       this.completeness.forRegion(region, from, to, now),
@@ -118,7 +119,8 @@ export class StaffPagesService {
       template: 'staff-dashboard',
       title: m.staff.dashboardTitle,
       data: {
-        regionPicker: this.regionPicker(principal, region, m),
+        // Another region, the same year: the picker keeps a year chosen with the links below.
+        regionPicker: this.regionPicker(principal, region, m, '/staff', yearAsked ? { year } : {}),
         regionName,
         // "Region dashboard: Brussels", with a space before the colon in French.
         heading: fill(m.form.summaryItem, { label: m.staff.dashboardTitle, message: regionName }),
@@ -328,11 +330,21 @@ export class StaffPagesService {
     };
   }
 
-  /** Admins choose the region; regional staff see theirs, without a picker. */
-  private regionPicker(principal: Principal, region: StaffRegion, m: Catalogue, action = '/staff') {
+  /**
+   * Admins choose the region; regional staff see theirs, without a picker. `keep`: the page's other
+   * choices, sent along as hidden fields so that choosing a region does not undo them.
+   */
+  private regionPicker(
+    principal: Principal,
+    region: StaffRegion,
+    m: Catalogue,
+    action = '/staff',
+    keep: Record<string, string | number> = {},
+  ) {
     if (principal.role !== 'admin') return null;
     return {
       action,
+      hidden: Object.entries(keep).map(([name, value]) => ({ name, value })),
       options: STAFF_REGIONS.map((code) => ({
         value: code,
         label: m.staff.regionNames[code],

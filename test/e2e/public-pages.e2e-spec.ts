@@ -156,4 +156,41 @@ describe('public pages (no sign-in)', () => {
     expect(first.html).not.toContain('error-summary');
     expect(first.html).not.toContain('aria-invalid');
   });
+
+  it('counts every space a search finds, and says when not all of them are shown', async () => {
+    // 51 spaces in Ukkel/Uccle: one more than a page shows for a place.
+    for (let start = 0; start < 51; start += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, 51 - start) }, async (_, i) => {
+          const n = String(start + i).padStart(2, '0');
+          const res = await api(t.baseUrl, 'POST', '/api/v1/spaces', {
+            token: w.tokens.admin,
+            body: {
+              ref: `PUB-UCC-${n}`,
+              name: `EPN Uccle ${n}`,
+              operatorType: 'library',
+              openedOn: '2015-01-01',
+              nisCode: '21016',
+              postcode: '1180',
+            },
+          });
+          if (res.status !== 201) throw new Error(`seeding PUB-UCC-${n}: ${res.status}`);
+        }),
+      );
+    }
+    const byName = main((await page('/find?q=Ukkel&lang=en')).html);
+    expect(byName).toContain('51 spaces found');
+    expect(byName).toContain('The first 50 are shown here, by name. Type a postcode to see fewer.');
+    expect(byName.match(/class="card"/g)).toHaveLength(50);
+    expect(byName).toContain('EPN Uccle 49');
+    expect(byName).not.toContain('EPN Uccle 50');
+    // By postcode there is nothing narrower to suggest.
+    const byPostcode = main((await page('/find?q=1180&lang=fr')).html);
+    expect(byPostcode).toContain('51 espaces trouvés');
+    expect(byPostcode).toContain('Les 50 premiers sont affichés ici, par nom.');
+    expect(byPostcode).not.toContain('code postal pour en voir moins');
+    // Where all are shown, nothing is said about it.
+    const all = main((await page('/find?q=1000&lang=en')).html);
+    expect(all).not.toContain('are shown here');
+  });
 });

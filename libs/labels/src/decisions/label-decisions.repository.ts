@@ -80,14 +80,15 @@ export class LabelDecisionsRepository {
 
   /**
    * The decision a certificate code belongs to, with the space's current label status (its latest
-   * decision, expired past its end), which says what became of a superseded certificate.
+   * decision, expired past its end), which says what became of a superseded certificate, and the
+   * space's last day if it closes for good.
    */
   async byVerificationCode(
     code: string,
     today: string,
-  ): Promise<(StoredLabel & { currentStatus: string }) | null> {
+  ): Promise<(StoredLabel & { currentStatus: string; spaceClosedOn: string | null }) | null> {
     const [row] = await this.dataSource.query(
-      `SELECT ${LABEL_COLUMNS('$2')},
+      `SELECT ${LABEL_COLUMNS('$2')}, s.closed_on::text AS "spaceClosedOn",
               (SELECT CASE WHEN n.status IN ('granted', 'suspended') AND n.valid_until < $2::date THEN 'expired'
                            ELSE n.status END
                FROM labels n WHERE n.space_id = l.space_id ORDER BY n.decided_at DESC, n.id DESC LIMIT 1)

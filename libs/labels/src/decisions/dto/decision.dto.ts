@@ -82,4 +82,12 @@ export class CertificateVerificationDto {
   @ApiProperty() schemeVersion: string;
   @ApiPropertyOptional({ type: String, nullable: true }) validFrom: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) validUntil: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The last day of a space that has closed for good (null while it is open): its certificates are then not valid.',
+  })
+  spaceClosedOn: string | null;
 }

@@ -406,6 +406,15 @@ describe('labels: schemes, evaluations, decisions, certificates', () => {
     });
     expect(mine.status).toBe(200);
     expect(mine.body.spaces.map((s: any) => s.spaceRef)).toEqual(['BRU-A', 'BRU-A1']);
+    // Its count of eligible spaces is theirs too; staff read the region's.
+    const whole = await api(t.baseUrl, 'GET', `/api/v1/label-evaluations/${runs.bru.id}`, {
+      token: w.tokens.staffBRU,
+    });
+    expect(whole.body.eligibleCount).toBe(7);
+    expect(whole.body.spaces.filter((s: any) => s.eligible)).toHaveLength(7);
+    expect(mine.body.eligibleCount).toBe(0);
+    // The run's progress is the region's, for both: it says how far the job is.
+    expect(mine.body.progress).toEqual(whole.body.progress);
     const notMine = await api(t.baseUrl, 'GET', `/api/v1/label-evaluations/${runs.single.id}`, {
       token: w.tokens.coordB,
     });

@@ -200,7 +200,12 @@ export class EvaluationsService {
       status: run.status,
       ...(error ? { error } : {}),
       progress: { evaluated: run.evaluated, total: run.total },
-      eligibleCount: run.eligibleCount,
+      // A coordinator sees a region run's results for their own spaces only, and its count of eligible
+      // spaces among those: how many of the region's other spaces are eligible is not theirs to know.
+      eligibleCount:
+        run.eligibleCount !== null && principal.role === 'coordinator' && run.spaceRef === null
+          ? results.filter((r) => r.eligible === true).length
+          : run.eligibleCount,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,
       spaces: results.map((r) => ({

@@ -96,7 +96,13 @@ export class EvaluationDto {
   @ApiPropertyOptional({ type: EvaluationErrorDto, description: 'Only when the status is failed.' })
   error?: EvaluationErrorDto;
   @ApiProperty({ type: EvaluationProgressDto }) progress: EvaluationProgressDto;
-  @ApiPropertyOptional({ type: Number, nullable: true }) eligibleCount: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'How many of the evaluated spaces are eligible, once done; for a coordinator reading a region run, among their own spaces.',
+  })
+  eligibleCount: number | null;
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ type: Date, nullable: true }) finishedAt: Date | null;
   @ApiProperty({ type: [SpaceEvaluationDto] }) spaces: SpaceEvaluationDto[];

@@ -36,6 +36,7 @@ describe('reporting completeness (real HTTP, real PostgreSQL)', () => {
       expectedWeeks: 6,
       reportedWeeks: 5,
       missingWeeks: ['2020-W53'],
+      closedWeeks: [],
       completenessPct: 83.3,
     });
     // Open in 2020-W52 (its Sunday), 2020-W53 and 2021-W01 (closed on its Monday); not in 2021-W02.
@@ -128,5 +129,34 @@ describe('reporting completeness (real HTTP, real PostgreSQL)', () => {
     expect(staff.body.details).toEqual([
       expect.objectContaining({ field: 'to', message: expect.stringMatching(/is not a week/) }),
     ]);
+  });
+
+  it('does not expect a week the space was closed all week by its hours, unless it reported it anyway', async () => {
+    // BRU-A1 opens Monday to Friday and closed from 7 to 18 December 2020: weeks 50 (reported anyway)
+    // and 51. Week 52 still opens on 21 to 24 December.
+    await w.sql(
+      `UPDATE spaces SET opening_hours = 'Mo-Fr 09:00-17:00; 2020 Dec 07-2020 Dec 18 off' WHERE ref = 'BRU-A1'`,
+    );
+    await record(w.spaces.A1.id, '2020-W50');
+    const res = await region(w.tokens.staffBRU, 'region=BRU&from=2020-W50&to=2021-W02');
+    expect(res.body.spaces.find((s: { spaceRef: string }) => s.spaceRef === 'BRU-A1')).toEqual({
+      spaceRef: 'BRU-A1',
+      name: expect.any(String),
+      expectedWeeks: 5,
+      reportedWeeks: 1,
+      missingWeeks: ['2020-W52', '2020-W53', '2021-W01', '2021-W02'],
+      closedWeeks: ['2020-W51'],
+      completenessPct: 20,
+    });
+    // The coordinator's week history says so, and still offers to enter the week.
+    const page = await api(t.baseUrl, 'GET', '/spaces/BRU-A1/history?year=2020&lang=en', {
+      token: w.tokens.coordA,
+    });
+    expect(page.status).toBe(200);
+    const row =
+      /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*?week 51(?:(?!<\/tr>)[\s\S])*<\/tr>/i.exec(String(page.body))?.[0] ?? '';
+    expect(row).toContain('Closed all week: not needed');
+    expect(row.replaceAll('&#x3D;', '=')).toContain('/spaces/BRU-A1/week?week=2020-W51');
+    expect(String(page.body)).toContain('1 of 5');
   });
 });

@@ -138,6 +138,26 @@ describe('weekly reminders (worker process, real SMTP sink)', () => {
     expect(next.getUTCDay()).toBe(1);
     expect([6, 7]).toContain(next.getUTCHours());
   });
+
+  it('does not remind a space closed all week by its hours; a closure of part of the week still does', async () => {
+    // 2026-W45 runs from 2 to 8 November. BRU-B is closed for all of it; BRU-A1 only until Thursday.
+    await w.sql(
+      `UPDATE spaces SET opening_hours = 'Mo-Fr 09:00-17:00; 2026 Nov 02-2026 Nov 08 off' WHERE ref = 'BRU-B'`,
+    );
+    await w.sql(
+      `UPDATE spaces SET opening_hours = 'Mo-Fr 09:00-17:00; 2026 Nov 02-2026 Nov 05 off' WHERE ref = 'BRU-A1'`,
+    );
+    const mailsBefore = sink.mails.length;
+    const run = await t.app.get(RemindersService).run(new Date('2026-11-09T07:00:00Z'));
+    expect(run).toMatchObject({ week: '2026-W45', recorded: 2 });
+    const week45 = (await reminders()).filter((r: { subject: string }) => r.subject.endsWith('/2026-W45'));
+    // BRU-A (no record for week 45) and BRU-A1, both coordinated by coord-a; none for BRU-B.
+    expect(week45.map((r: { subject: string }) => r.subject).sort()).toEqual([
+      'BRU-A/2026-W45',
+      'BRU-A1/2026-W45',
+    ]);
+    expect(sink.mails.slice(mailsBefore).some((m) => m.to.includes('coord-b@example.be'))).toBe(false);
+  });
 });
 
 function decodeQuotedPrintable(raw: string): string {

@@ -345,6 +345,8 @@ export class CoordinatorPagesService {
     ]);
     const row = completeness.spaces[0];
     const missing = new Set(row?.missingWeeks ?? []);
+    // Closed all week by its hours (a summer closure): nothing to report, though it still may be.
+    const closed = new Set(row?.closedWeeks ?? []);
     const byWeek = new Map(stored.map((w) => [w.week, w]));
     const rows = weeksBetween(from, to)
       .reverse()
@@ -357,15 +359,21 @@ export class CoordinatorPagesService {
           week: weekInWords(week, lang),
           rowClass: isMissing ? 'row-missing' : '',
           statusClass: found ? 'status-reported' : isMissing ? 'status-missing' : '',
-          status: found ? m.history.reported : isMissing ? m.history.missing : m.history.notExpected,
+          status: found
+            ? m.history.reported
+            : isMissing
+              ? m.history.missing
+              : closed.has(week)
+                ? m.history.closedWeek
+                : m.history.notExpected,
           hours: found ? formatNumber(Number(found.openingHours), lang) : '',
           visits: found ? formatNumber(found.visits, lang) : '',
           action: found
             ? fill(m.history.correct, { week: named })
-            : isMissing
+            : isMissing || closed.has(week)
               ? fill(m.history.enter, { week: named })
               : '',
-          actionHref: found || isMissing ? href : '',
+          actionHref: found || isMissing || closed.has(week) ? href : '',
         };
       });
     const expected = row?.expectedWeeks ?? 0;

@@ -8,6 +8,13 @@ export interface SpaceCompleteness {
   expectedWeeks: number;
   reportedWeeks: number;
   missingWeeks: string[];
+  /** Weeks without a record that the space was closed all week (dated closures): not expected. */
+  closedWeeks: string[];
+}
+
+/** A space's row as stored: the weeks without a record, before its closures are taken out. */
+export interface StoredCompleteness extends Omit<SpaceCompleteness, 'closedWeeks'> {
+  openingHours: string | null;
 }
 
 /**
@@ -22,14 +29,14 @@ export class CompletenessRepository {
     filter: { regionCode: string } | { spaceId: string },
     fromMonday: string,
     toMonday: string,
-  ): Promise<SpaceCompleteness[]> {
+  ): Promise<StoredCompleteness[]> {
     const byRegion = 'regionCode' in filter;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH weeks AS (
          SELECT d::date AS week_start, to_char(d, 'IYYY-"W"IW') AS week
          FROM generate_series($1::date, $2::date, interval '7 days') AS d
        )
-       SELECT s.ref, s.name,
+       SELECT s.ref, s.name, s.opening_hours,
               count(w.week)::int AS expected,
               count(wa.id)::int AS reported,
               coalesce(array_agg(w.week ORDER BY w.week) FILTER (WHERE w.week IS NOT NULL AND wa.id IS NULL), '{}') AS missing
@@ -38,7 +45,7 @@ export class CompletenessRepository {
          ON s.opened_on <= w.week_start + 6 AND (s.closed_on IS NULL OR s.closed_on >= w.week_start)
        LEFT JOIN weekly_activity wa ON wa.space_id = s.id AND wa.week = w.week
        WHERE ${byRegion ? 's.region_code = $3' : 's.id = $3'}
-       GROUP BY s.id, s.ref, s.name
+       GROUP BY s.id, s.ref, s.name, s.opening_hours
        ORDER BY s.ref`,
       [fromMonday, toMonday, byRegion ? filter.regionCode : filter.spaceId],
     );
@@ -48,6 +55,7 @@ export class CompletenessRepository {
       expectedWeeks: r.expected as number,
       reportedWeeks: r.reported as number,
       missingWeeks: r.missing as string[],
+      openingHours: r.opening_hours as string | null,
     }));
   }
 }

@@ -32,11 +32,29 @@ export class RemindersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One statement: a reminder for each active coordinator of each space (or antenna of their space)
-   * that was open in the week and has no record for it. The unique (user, kind, subject) key makes a
-   * second run in the same week record nothing.
+   * The spaces active in the week without a record for it whose hours hold a closure (`off`, `closed`):
+   * those the service asks whether they were closed all week.
    */
-  async recordMissingWeek(week: string, weekStart: string): Promise<number> {
+  async unreportedWithClosures(
+    week: string,
+    weekStart: string,
+  ): Promise<Array<{ id: string; openingHours: string }>> {
+    return this.dataSource.query(
+      `SELECT s.id, s.opening_hours AS "openingHours"
+       FROM spaces s
+       WHERE s.opened_on <= $2::date + 6 AND (s.closed_on IS NULL OR s.closed_on >= $2::date)
+         AND s.opening_hours ~* '\\m(off|closed)\\M'
+         AND NOT EXISTS (SELECT 1 FROM weekly_activity wa WHERE wa.space_id = s.id AND wa.week = $1)`,
+      [week, weekStart],
+    );
+  }
+
+  /**
+   * One statement: a reminder for each active coordinator of each space (or antenna of their space)
+   * that was open in the week and has no record for it, except the spaces `closedAllWeek` names. The
+   * unique (user, kind, subject) key makes a second run in the same week record nothing.
+   */
+  async recordMissingWeek(week: string, weekStart: string, closedAllWeek: string[] = []): Promise<number> {
     const rows = await this.dataSource.query(
       `INSERT INTO reminders (user_id, kind, subject, space_id, details)
        SELECT DISTINCT u.id, $3, s.ref || '/' || $1, s.id, jsonb_build_object('week', $1::text, 'spaceRef', s.ref)
@@ -45,9 +63,10 @@ export class RemindersRepository {
        JOIN users u ON u.id = cs.user_id AND u.disabled_at IS NULL AND u.role = 'coordinator'
        WHERE s.opened_on <= $2::date + 6 AND (s.closed_on IS NULL OR s.closed_on >= $2::date)
          AND NOT EXISTS (SELECT 1 FROM weekly_activity wa WHERE wa.space_id = s.id AND wa.week = $1)
+         AND s.id <> ALL($4::uuid[])
        ON CONFLICT (user_id, kind, subject) DO NOTHING
        RETURNING id`,
-      [week, weekStart, MISSING_WEEK],
+      [week, weekStart, MISSING_WEEK, closedAllWeek],
     );
     return rows.length;
   }

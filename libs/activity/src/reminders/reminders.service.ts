@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Environment, JobName, MailService, QueueService, notFound } from '../../../core/src/index.js';
+import { weeksClosedAllWeek } from '../../../spaces/src/index.js';
 import { brusselsToday, lastCompleteWeek, weekStart } from '../rules/iso-weeks.js';
 import { missingWeekMail } from './reminder-mail.js';
 import { RemindersRepository } from './reminders.repository.js';
@@ -25,7 +26,11 @@ export class RemindersService {
   /** The job's work. Idempotent: a second run records nothing and e-mails only what a failed run left. */
   async run(asOf: Date): Promise<ReminderRun> {
     const week = lastCompleteWeek(asOf);
-    const recorded = await this.repo.recordMissingWeek(week, weekStart(week));
+    // A space closed all week by its hours (a summer closure) is not asked to report it.
+    const closedAllWeek = (await this.repo.unreportedWithClosures(week, weekStart(week)))
+      .filter((space) => weeksClosedAllWeek(space.openingHours, [week]).length > 0)
+      .map((space) => space.id);
+    const recorded = await this.repo.recordMissingWeek(week, weekStart(week), closedAllWeek);
     let emailed = 0;
     if (this.mail.configured) {
       for (const pending of await this.repo.pendingMails(week)) {

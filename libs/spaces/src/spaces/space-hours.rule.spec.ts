@@ -1,5 +1,10 @@
 import { AppException } from '../../../core/src/index.js';
-import { describeHours, storedHoursFromExpression, storedHoursFromSchedule } from './space-hours.rule.js';
+import {
+  describeHours,
+  storedHoursFromExpression,
+  storedHoursFromSchedule,
+  weeksClosedAllWeek,
+} from './space-hours.rule.js';
 
 const thrown = (action: () => unknown): AppException => {
   try {
@@ -124,5 +129,53 @@ describe('describeHours', () => {
       weeklyHours: null,
       openNow: null,
     });
+  });
+});
+
+describe('weeksClosedAllWeek', () => {
+  // 2026-W29 is Monday 13 July to Sunday 19 July; 2026-W33 is 10 to 16 August.
+  const summer = ['2026-W28', '2026-W29', '2026-W30', '2026-W33', '2026-W34'];
+
+  it('finds the weeks in which dated closures cover every day the space opens', () => {
+    expect(weeksClosedAllWeek('Mo-Fr 09:00-17:00; 2026 Jul 13-2026 Aug 14 off', summer)).toEqual([
+      '2026-W29',
+      '2026-W30',
+      '2026-W33',
+    ]);
+    // Open on Saturdays too: a closure from Monday to Friday leaves the Saturday open.
+    expect(weeksClosedAllWeek('Mo-Sa 09:00-17:00; 2026 Jul 13-2026 Jul 17 off', summer)).toEqual([]);
+    // Open on Monday and Wednesday only: closed from Monday to Wednesday is closed all week.
+    expect(weeksClosedAllWeek('Mo,We 10:00-12:00; 2026 Jul 13-2026 Jul 15 off "zomer"', summer)).toEqual([
+      '2026-W29',
+    ]);
+    // Two closures that together cover the week.
+    expect(
+      weeksClosedAllWeek(
+        'Mo-Fr 09:00-17:00; 2026 Jul 13-2026 Jul 14 off; 2026 Jul 15-2026 Jul 17 off',
+        summer,
+      ),
+    ).toEqual(['2026-W29']);
+  });
+
+  it('asks the opening_hours library for expressions beyond weekly ranges and dated closures', () => {
+    // July is closed every year: the working days of week 31 (Monday 27 to Friday 31 July) all fall in
+    // July; week 27 has 29 and 30 June, and week 32 is in August.
+    expect(
+      weeksClosedAllWeek('Mo-Fr 09:00-17:00; PH off; Jul off', [
+        '2026-W27',
+        '2026-W28',
+        '2026-W31',
+        '2026-W32',
+      ]),
+    ).toEqual(['2026-W28', '2026-W31']);
+    // Public holidays alone never close a whole week (Christmas week 2026 still opens on Monday 21).
+    expect(weeksClosedAllWeek('Mo-Fr 09:00-17:00; PH off', ['2026-W52', '2026-W01'])).toEqual([]);
+  });
+
+  it('closes no week when the hours are unknown, open no week anyway, or have nothing that closes', () => {
+    expect(weeksClosedAllWeek(null, summer)).toEqual([]);
+    expect(weeksClosedAllWeek('Mo-Fr 09:00-17:00', summer)).toEqual([]);
+    expect(weeksClosedAllWeek('not an expression off', summer)).toEqual([]);
+    expect(weeksClosedAllWeek('Mo-Fr 09:00-17:00; 2026 Jul 13-2026 Aug 14 off', [])).toEqual([]);
   });
 });

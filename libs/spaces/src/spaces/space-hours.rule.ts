@@ -10,6 +10,7 @@ import {
   normalizeOpeningHours,
   openState,
   parseOpeningHours,
+  WEEKDAYS,
   weeklyHours,
   type OpenState,
   type Schedule,
@@ -17,6 +18,7 @@ import {
   type ScheduleRange,
   type WeeklyHours,
 } from '../rules/opening-hours.rule.js';
+import { isoWeekMonday } from '../rules/iso-week.js';
 
 /** The columns derived from one expression, as stored on the space. */
 export interface StoredHours {
@@ -133,4 +135,54 @@ function shapeOf(expression: string): HoursShape {
   if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.delete(shapes.keys().next().value!);
   shapes.set(expression, shape);
   return shape;
+}
+
+/** What may close a space for a whole week: a dated or recurring `off`/`closed` rule. */
+const CLOSING_RULE = /\b(off|closed)\b/i;
+const DAY_MS = 86_400_000;
+const closedWeekCache = new Map<string, boolean>();
+
+/**
+ * Of the given ISO weeks, those in which the schedule opens at no time although it opens in a usual
+ * week: dated closures cover every day it would otherwise open (a summer closure, the weeks between
+ * Christmas and New Year). A space closed all week has nothing to report for it.
+ * For the structured subset (weekly ranges and dated closures) this is worked out from the parsed
+ * schedule, cached per expression; for other expressions (`Jul off`, public holidays, …) the
+ * opening_hours library counts that week's hours, cached per expression and week. Unknown hours (null)
+ * or an expression that no longer parses close no week.
+ */
+export function weeksClosedAllWeek(expression: string | null, weeks: readonly string[]): string[] {
+  if (expression === null || weeks.length === 0 || !CLOSING_RULE.test(expression)) return [];
+  let shape: HoursShape;
+  try {
+    shape = shapeOf(expression);
+  } catch (error) {
+    if (error instanceof OpeningHoursError) return [];
+    throw error;
+  }
+  if (!shape.weeklyHours || shape.weeklyHours.openingHours <= 0) return [];
+  if (shape.structured) {
+    if (shape.exceptions.length === 0) return [];
+    const openDays = [...new Set(shape.ranges.map((range) => WEEKDAYS.indexOf(range.day)))];
+    const closed = (day: string) =>
+      shape.exceptions.some((closure) => closure.from <= day && day <= closure.to);
+    return weeks.filter((week) => {
+      const { year, month, day } = isoWeekMonday(week);
+      const monday = Date.UTC(year, month - 1, day);
+      return openDays.every((offset) =>
+        closed(new Date(monday + offset * DAY_MS).toISOString().slice(0, 10)),
+      );
+    });
+  }
+  return weeks.filter((week) => {
+    const key = `${expression}\u0000${week}`;
+    let closed = closedWeekCache.get(key);
+    if (closed === undefined) {
+      closed = weeklyHours(expression, week as `${number}-W${number}`).openingHours === 0;
+      if (closedWeekCache.size >= SHAPE_CACHE_LIMIT)
+        closedWeekCache.delete(closedWeekCache.keys().next().value!);
+      closedWeekCache.set(key, closed);
+    }
+    return closed;
+  });
 }

@@ -154,6 +154,7 @@ export const en = {
     reported: 'Reported',
     missing: 'Missing',
     notExpected: 'Not expected',
+    closedWeek: 'Closed all week: not needed',
     enter: 'Report {week}',
     correct: 'Correct {week}',
   },

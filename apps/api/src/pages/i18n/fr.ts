@@ -157,6 +157,7 @@ export const fr: Catalogue = {
     reported: 'Encodée',
     missing: 'Manquante',
     notExpected: 'Pas demandée',
+    closedWeek: 'Fermé toute la semaine : pas demandée',
     enter: 'Encoder la {week}',
     correct: 'Corriger la {week}',
   },

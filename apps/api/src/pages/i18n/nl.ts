@@ -154,6 +154,7 @@ export const nl: Catalogue = {
     reported: 'Doorgegeven',
     missing: 'Ontbreekt',
     notExpected: 'Niet nodig',
+    closedWeek: 'Heel de week gesloten: niet nodig',
     enter: '{week} doorgeven',
     correct: '{week} verbeteren',
   },

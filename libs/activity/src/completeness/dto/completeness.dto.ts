@@ -28,10 +28,19 @@ export class SpaceCompletenessQueryDto {
 export class SpaceCompletenessDto {
   @ApiProperty() spaceRef: string;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'Weeks in the period when the space was open (complete weeks only).' })
+  @ApiProperty({
+    description:
+      'Weeks in the period when the space was open (complete weeks only; not those it was closed all week, unless reported).',
+  })
   expectedWeeks: number;
   @ApiProperty() reportedWeeks: number;
   @ApiProperty({ type: [String] }) missingWeeks: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Weeks without a record that its opening hours close all week (dated closures): not expected.',
+  })
+  closedWeeks: string[];
   @ApiProperty({ type: Number, nullable: true, description: 'reported / expected × 100, 1 decimal.' })
   completenessPct: number | null;
 }

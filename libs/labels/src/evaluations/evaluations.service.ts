@@ -8,7 +8,8 @@ import {
   validationFailed,
   type Principal,
 } from '../../../core/src/index.js';
-import { brusselsToday, isoWeekOf } from '../../../activity/src/index.js';
+import { brusselsToday, isoWeekOf, weekStart, weeksBetween } from '../../../activity/src/index.js';
+import { weeksClosedAllWeek } from '../../../spaces/src/index.js';
 import { evaluationWindow, untilProblem } from '../rules/evaluation-window.rule.js';
 import { evaluationRunError } from '../rules/evaluation-run.rule.js';
 import { schemeRegionProblem } from '../rules/label-scheme.rule.js';
@@ -121,9 +122,10 @@ export class EvaluationsService {
   }
 
   /**
-   * The worker's work for one child job (or any batch): the run and scheme (2 statements), every
-   * metric of every space (1 set-based statement), and the results with the run's status (1 statement,
-   * idempotent). The number of statements does not depend on the number of spaces.
+   * The worker's work for one child job (or any batch): the run and scheme (2 statements), the hours of
+   * the spaces that have closures (1), every metric of every space (1 set-based statement), and the
+   * results with the run's status (1 statement, idempotent). The number of statements does not depend
+   * on the number of spaces.
    */
   async evaluate(runId: string, spaceIds: readonly string[]): Promise<void> {
     const run = await this.repo.findRun(runId);
@@ -133,7 +135,16 @@ export class EvaluationsService {
     }
     const scheme = await this.schemes.get(run.scheme, run.schemeVersion);
     const window = evaluationWindow(run.until, scheme.definition.windowWeeks);
-    const measured = await this.metrics.measure(spaceIds, window);
+    const weeks = weeksBetween(window.firstWeek, window.lastWeek);
+    // Weeks the hours close all week (a summer closure) are not weeks the space had to report.
+    const closedWeeks = (await this.metrics.closingHours(spaceIds)).flatMap((space) =>
+      weeksClosedAllWeek(space.openingHours, weeks).map((week) => ({
+        spaceId: space.id,
+        week,
+        monday: weekStart(week),
+      })),
+    );
+    const measured = await this.metrics.measure(spaceIds, window, closedWeeks);
     await this.repo.storeResults(
       runId,
       measured.map((m) => {

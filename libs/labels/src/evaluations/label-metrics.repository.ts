@@ -19,10 +19,18 @@ export interface SpaceMeasurement {
   };
 }
 
+/** A week a space's opening hours close all week (a dated closure), and its Monday. */
+export interface ClosedWeek {
+  spaceId: string;
+  week: string;
+  monday: string;
+}
+
 /**
  * The metrics as ONE set-based statement for any number of spaces: one space, or every space of a
  * region, costs the same single round trip. Parameters: $1 space ids, $2 window Monday, $3 window
- * Sunday, $4 weeks in the window. Averages are rounded to 6 decimals so results are stable JSON.
+ * Sunday, $4 weeks in the window, $5/$6/$7 the weeks the spaces' hours close all week (space id, ISO
+ * week, its Monday). Averages are rounded to 6 decimals so results are stable JSON.
  */
 const MEASURE_SQL = `
 WITH target AS MATERIALIZED (
@@ -72,13 +80,24 @@ training AS (
          jsonb_agg(ref ORDER BY date, ref) AS refs
   FROM ts GROUP BY space_id
 ),
+-- Weeks its opening hours close all week (a summer closure) were not weeks the space was open, unless
+-- it reported them anyway: those without a record, inside its opened and closed dates, are counted here.
+closed_weeks AS (
+  SELECT c.space_id, COUNT(*)::int AS closed
+  FROM unnest($5::uuid[], $6::text[], $7::date[]) AS c(space_id, week, monday)
+  JOIN target t ON t.id = c.space_id
+  WHERE c.monday BETWEEN $2::date AND $3::date
+    AND t.opened_on <= c.monday + 6 AND (t.closed_on IS NULL OR t.closed_on >= c.monday)
+    AND NOT EXISTS (SELECT 1 FROM weekly_activity wa WHERE wa.space_id = c.space_id AND wa.week = c.week)
+  GROUP BY c.space_id
+),
 -- Weeks of the window when the space was open (Mondays m with opened_on <= m + 6 and closed_on >= m),
--- counted arithmetically instead of joining a generated series of Mondays.
+-- counted arithmetically instead of joining a generated series of Mondays, less its closed weeks.
 open_weeks AS (
   SELECT t.id AS space_id, GREATEST(0,
            LEAST($4::int - 1, floor((LEAST(COALESCE(t.closed_on, $3::date), $3::date) - $2::date) / 7.0)::int)
-           - GREATEST(0, ceil((t.opened_on - 6 - $2::date) / 7.0)::int) + 1) AS open_weeks
-  FROM target t
+           - GREATEST(0, ceil((t.opened_on - 6 - $2::date) / 7.0)::int) + 1) - COALESCE(cw.closed, 0) AS open_weeks
+  FROM target t LEFT JOIN closed_weeks cw ON cw.space_id = t.id
 ),
 equip AS (
   SELECT e.space_id,
@@ -140,8 +159,26 @@ export class LabelMetricsRepository {
   measure(
     spaceIds: readonly string[],
     window: EvaluationWindow,
+    closedWeeks: readonly ClosedWeek[] = [],
     manager?: EntityManager,
   ): Promise<SpaceMeasurement[]> {
-    return (manager ?? this.dataSource).query(MEASURE_SQL, [spaceIds, window.from, window.to, window.weeks]);
+    return (manager ?? this.dataSource).query(MEASURE_SQL, [
+      spaceIds,
+      window.from,
+      window.to,
+      window.weeks,
+      closedWeeks.map((c) => c.spaceId),
+      closedWeeks.map((c) => c.week),
+      closedWeeks.map((c) => c.monday),
+    ]);
+  }
+
+  /** The spaces whose opening hours hold a closure (`off`, `closed`), with those hours. */
+  closingHours(spaceIds: readonly string[]): Promise<Array<{ id: string; openingHours: string }>> {
+    return this.dataSource.query(
+      `SELECT id, opening_hours AS "openingHours" FROM spaces
+       WHERE id = ANY($1::uuid[]) AND opening_hours ~* '\\m(off|closed)\\M'`,
+      [spaceIds],
+    );
   }
 }

@@ -140,6 +140,8 @@ function shapeOf(expression: string): HoursShape {
 /** What may close a space for a whole week: a dated or recurring `off`/`closed` rule. */
 const CLOSING_RULE = /\b(off|closed)\b/i;
 const DAY_MS = 86_400_000;
+/** A year of weeks for a few hundred expressions: a region's dashboard or evaluation reads them all. */
+const CLOSED_WEEK_CACHE_LIMIT = 20_000;
 const closedWeekCache = new Map<string, boolean>();
 
 /**
@@ -179,7 +181,7 @@ export function weeksClosedAllWeek(expression: string | null, weeks: readonly st
     let closed = closedWeekCache.get(key);
     if (closed === undefined) {
       closed = weeklyHours(expression, week as `${number}-W${number}`).openingHours === 0;
-      if (closedWeekCache.size >= SHAPE_CACHE_LIMIT)
+      if (closedWeekCache.size >= CLOSED_WEEK_CACHE_LIMIT)
         closedWeekCache.delete(closedWeekCache.keys().next().value!);
       closedWeekCache.set(key, closed);
     }

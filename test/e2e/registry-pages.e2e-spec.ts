@@ -750,6 +750,38 @@ describe('registry edit pages over HTTP', () => {
       }
     });
 
+    it('lists every row to correct in the API, and the first 1,000 of them on the page', async () => {
+      // 1,500 rows, each with a quantity that is no number.
+      const body =
+        'space_ref,ref,type,quantity\n' +
+        Array.from({ length: 1500 }, (_, i) => `BRU-A,EQ-BAD-${i},tablet,many`).join('\n') +
+        '\n';
+      const api = await fetch(`${t.baseUrl}/api/v1/imports/equipment`, {
+        method: 'POST',
+        headers: { cookie: coordA.cookies, 'content-type': 'text/csv' },
+        body,
+      });
+      expect(api.status).toBe(422);
+      const rejected = (await api.json()) as { errors: Array<{ line: number; column: string }> };
+      expect(rejected.errors).toHaveLength(1500);
+      expect(rejected.errors[1499]).toMatchObject({ line: 1501, column: 'quantity' });
+
+      const form = new FormData();
+      form.append('kind', 'equipment');
+      form.append('file', new Blob([body], { type: 'text/csv' }), 'equipment.csv');
+      const page = await fetch(`${t.baseUrl}/imports?lang=en&_csrf=${encodeURIComponent(coordA.csrf)}`, {
+        method: 'POST',
+        headers: { cookie: coordA.cookies },
+        body: form,
+      });
+      expect(page.status).toBe(422);
+      const html = await page.text();
+      expect(html).toContain('Nothing was saved: 1,500 problems were found.');
+      expect(html).toContain('The first 1,000 are listed here.');
+      expect(html.match(/<th scope="row">\d+<\/th>/g)).toHaveLength(1000);
+      expect(await equipmentRow('EQ-BAD-0')).toBeUndefined();
+    });
+
     it('gives the certificate check its own words when the code is wrong', async () => {
       for (const [lang, title] of [
         ['nl', 'Controleer wat u typte'],

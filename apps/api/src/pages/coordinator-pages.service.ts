@@ -38,6 +38,9 @@ import { spaceNavOf } from './space-nav.js';
 import type { PageView } from './page-renderer.js';
 import { ReminderPagesService } from './reminder-pages.service.js';
 
+/** Rows to correct shown on the import page; the API's answer lists them all. */
+const PAGE_LISTED_ERRORS = 1000;
+
 export const WEEK_FIELDS = [
   'openingHours',
   'hoursWithAnimator',
@@ -745,10 +748,16 @@ export class CoordinatorPagesService {
             status: 422,
             rejected: {
               intro: fill(error.errorCount === 1 ? m.imports.rejectedIntroOne : m.imports.rejectedIntro, {
-                count: error.errorCount,
+                count: formatNumber(error.errorCount, lang),
               }),
+              // A page of a few thousand rows is already more than anyone reads: the first ones, and how
+              // many there are (the API lists them all).
+              more:
+                error.errors.length > PAGE_LISTED_ERRORS
+                  ? fill(m.imports.firstListed, { shown: formatNumber(PAGE_LISTED_ERRORS, lang) })
+                  : '',
               // Line and column have columns of their own: the problem cell says only what is wrong.
-              rows: error.errors.map((e) => ({
+              rows: error.errors.slice(0, PAGE_LISTED_ERRORS).map((e) => ({
                 line: String(e.line),
                 column: e.column ?? '',
                 message: formatCsvProblem(e, lang, error.messages),
@@ -786,5 +795,10 @@ interface ImportState {
   dryRun?: boolean;
   flash?: string;
   status?: number;
-  rejected?: { intro: string; rows: Array<{ line: string; column: string; message: string }> } | null;
+  rejected?: {
+    intro: string;
+    /** Said when not every row to correct is shown. */
+    more: string;
+    rows: Array<{ line: string; column: string; message: string }>;
+  } | null;
 }

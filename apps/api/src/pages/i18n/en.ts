@@ -285,6 +285,7 @@ export const en = {
       'Nothing was saved: {count} problems were found. Correct these rows in your file and send it again.',
     rejectedIntroOne:
       'Nothing was saved: 1 problem was found. Correct this row in your file and send it again.',
+    firstListed: 'The first {shown} are listed here.',
     caption: 'Rows to correct',
     colLine: 'Line',
     colColumn: 'Column',

@@ -291,6 +291,7 @@ export const fr: Catalogue = {
       "Rien n'a été enregistré : {count} problèmes trouvés. Corrigez ces lignes dans votre fichier et envoyez-le à nouveau.",
     rejectedIntroOne:
       "Rien n'a été enregistré : 1 problème trouvé. Corrigez cette ligne dans votre fichier et envoyez-le à nouveau.",
+    firstListed: 'Les {shown} premiers sont listés ici.',
     caption: 'Lignes à corriger',
     colLine: 'Ligne',
     colColumn: 'Colonne',

@@ -286,6 +286,7 @@ export const nl: Catalogue = {
       'Er is niets bewaard: er zijn {count} problemen gevonden. Verbeter deze regels in uw bestand en stuur het opnieuw.',
     rejectedIntroOne:
       'Er is niets bewaard: er is 1 probleem gevonden. Verbeter deze regel in uw bestand en stuur het opnieuw.',
+    firstListed: 'De eerste {shown} staan hieronder.',
     caption: 'Te verbeteren regels',
     colLine: 'Regel',
     colColumn: 'Kolom',

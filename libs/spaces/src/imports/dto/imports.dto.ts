@@ -40,7 +40,11 @@ export class ImportRowErrorDto {
 export class ImportRejectedDto {
   @ApiProperty({ example: 'IMPORT.INVALID_ROWS' }) code: string;
   @ApiProperty() message: string;
-  @ApiProperty({ type: [ImportRowErrorDto], description: 'Every invalid row (the first 1000).' })
+  @ApiProperty({
+    type: [ImportRowErrorDto],
+    description:
+      'Every invalid row, with its line, column and reason (up to 100,000; errorCount counts them all).',
+  })
   errors: ImportRowErrorDto[];
   @ApiProperty({ description: 'How many errors were found in all.' }) errorCount: number;
   @ApiProperty() correlationId: string;

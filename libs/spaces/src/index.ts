@@ -18,7 +18,7 @@ export { OpeningHoursService } from './spaces/opening-hours.service.js';
 export { SpacesRepository } from './spaces/spaces.repository.js';
 export { PublicSpacesRepository } from './public/public-spaces.repository.js';
 export { brusselsToday } from './spaces/space.rules.js';
-export { weeksClosedAllWeek } from './spaces/space-hours.rule.js';
+export { closingHoursCondition, weeksClosedAllWeek } from './spaces/space-hours.rule.js';
 // The registry's date validator, so every lib refuses dates that do not exist (2026-02-30) alike.
 export { IsDateOnly } from './spaces/dto/space.dto.js';
 export { AnimatorsService } from './animators/animators.service.js';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { returnedRows } from '../../../core/src/index.js';
+import { closingHoursCondition } from '../../../spaces/src/index.js';
 
 export interface PendingMail {
   id: string;
@@ -43,7 +44,7 @@ export class RemindersRepository {
       `SELECT s.id, s.opening_hours AS "openingHours"
        FROM spaces s
        WHERE s.opened_on <= $2::date + 6 AND (s.closed_on IS NULL OR s.closed_on >= $2::date)
-         AND s.opening_hours ~* '\\m(off|closed)\\M'
+         AND ${closingHoursCondition('s.opening_hours')}
          AND NOT EXISTS (SELECT 1 FROM weekly_activity wa WHERE wa.space_id = s.id AND wa.week = $1)`,
       [week, weekStart],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { closingHoursCondition } from '../../../spaces/src/index.js';
 import type { LabelMetric } from '../rules/label-scheme.rule.js';
 import type { EvaluationWindow } from '../rules/evaluation-window.rule.js';
 
@@ -177,7 +178,7 @@ export class LabelMetricsRepository {
   closingHours(spaceIds: readonly string[]): Promise<Array<{ id: string; openingHours: string }>> {
     return this.dataSource.query(
       `SELECT id, opening_hours AS "openingHours" FROM spaces
-       WHERE id = ANY($1::uuid[]) AND opening_hours ~* '\\m(off|closed)\\M'`,
+       WHERE id = ANY($1::uuid[]) AND ${closingHoursCondition('opening_hours')}`,
       [spaceIds],
     );
   }

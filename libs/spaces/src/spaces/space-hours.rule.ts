@@ -138,7 +138,14 @@ function shapeOf(expression: string): HoursShape {
 }
 
 /** What may close a space for a whole week: a dated or recurring `off`/`closed` rule. */
-const CLOSING_RULE = /\b(off|closed)\b/i;
+const CLOSING_WORDS = 'off|closed';
+const CLOSING_RULE = new RegExp(`\\b(${CLOSING_WORDS})\\b`, 'i');
+
+/**
+ * The SQL condition that keeps the spaces whose hours (`column`) may close a whole week, the same test as
+ * `weeksClosedAllWeek`'s first one: a statement selects those few, and the rule judges them.
+ */
+export const closingHoursCondition = (column: string) => `${column} ~* '\\m(${CLOSING_WORDS})\\M'`;
 const DAY_MS = 86_400_000;
 /** A year of weeks for a few hundred expressions: a region's dashboard or evaluation reads them all. */
 const CLOSED_WEEK_CACHE_LIMIT = 20_000;

@@ -1,16 +1,10 @@
 import { QueueName, QueueService } from '../../libs/core/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
+import { cookiesOf, tokenIn } from '../support/page-session.js';
 
 const PASSWORD = 'a long enough password';
 const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/schemes', '/admin/reference'];
-
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 /** A browser-like visitor over plain HTTP: a CSRF cookie and token, and a session cookie once signed in. */
 async function visitor(baseUrl: string, sessionToken?: string) {

@@ -1,5 +1,6 @@
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
+import { cookiesOf, tokenIn } from '../support/page-session.js';
 
 /** The opening-hours editor over plain HTTP: the form without JavaScript, access, and what is stored. */
 describe('opening-hours editor over HTTP', () => {
@@ -12,12 +13,6 @@ describe('opening-hours editor over HTTP', () => {
   });
   afterAll(() => t?.close());
 
-  const cookiesOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
 
   async function signedIn(email: string) {

@@ -1,5 +1,6 @@
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
+import { cookiesOf, tokenIn } from '../support/page-session.js';
 
 /** The label decision form over plain HTTP: who may post, plain errors, conflicts, the saved decision. */
 describe('label pages over HTTP', () => {
@@ -38,13 +39,6 @@ describe('label pages over HTTP', () => {
     );
   });
   afterAll(() => t?.close());
-
-  const cookiesOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
   async function signedIn(email: string) {
     const page = await fetch(`${t.baseUrl}/login`);

@@ -1,5 +1,6 @@
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
+import { cookiesOf, tokenIn } from '../support/page-session.js';
 
 /** The pages over plain HTTP: redirects, CSRF and access, without a browser. */
 describe('pages over HTTP', () => {
@@ -12,12 +13,6 @@ describe('pages over HTTP', () => {
   });
   afterAll(() => t?.close());
 
-  const cookiesOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
   async function signedIn(email: string) {

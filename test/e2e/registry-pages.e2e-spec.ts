@@ -1,5 +1,6 @@
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
+import { cookiesOf, tokenIn } from '../support/page-session.js';
 
 /** The registry edit pages over plain HTTP: forms without JavaScript, what is stored, and who may. */
 describe('registry edit pages over HTTP', () => {
@@ -12,12 +13,6 @@ describe('registry edit pages over HTTP', () => {
     csrf: string;
   }
 
-  const cookiesOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
 
   async function signedIn(email: string): Promise<Session> {

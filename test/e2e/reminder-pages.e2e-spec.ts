@@ -2,6 +2,7 @@ import { RemindersService } from '../../libs/activity/src/index.js';
 import { LabelExpiryService } from '../../libs/labels/src/index.js';
 import { seedRegistryWorld, type RegistryWorld } from '../support/registry-world.js';
 import { api, startTestApi, type TestApi } from '../support/test-app.js';
+import { cookiesOf, tokenIn } from '../support/page-session.js';
 
 const PASSWORD = 'a long enough password';
 
@@ -20,12 +21,6 @@ describe('reminder notices and the landing page after login', () => {
     location: string | null;
   }
 
-  const cookiesOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const decoded = (html: string) =>
     html
       .replace(/&#x27;/g, "'")

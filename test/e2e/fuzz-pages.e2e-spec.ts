@@ -97,25 +97,34 @@ describe('page forms with malformed input', () => {
     ['plain text', 'text/plain', 'week=1'],
   ];
 
-  it('answers every broken form field and body of every page form without a server error', async () => {
-    const routes = routeCatalogue(t.app).filter(
-      // Logging out would end the session the other cases use; its form has no field but the token.
-      (r) => r.method === 'POST' && !r.path.startsWith('/api/') && r.path !== '/logout',
-    );
-    expect(routes.length).toBeGreaterThanOrEqual(20);
+  /** Sends one case; an answer of 500 or more is written down with what was sent. */
+  function sender() {
     const failures: string[] = [];
     let requests = 0;
     const send = async (route: CatalogueRoute, path: string, type: string, body: string, what: string) => {
       requests += 1;
       const res = await fetch(`${t.baseUrl}${path}`, {
-        method: 'POST',
+        method: route.method,
         redirect: 'manual',
-        headers: { 'content-type': type, cookie: cookies },
-        body,
+        headers: { cookie: cookies, ...(route.method === 'GET' ? {} : { 'content-type': type }) },
+        body: route.method === 'GET' ? undefined : body,
       });
       const text = await res.text();
       if (res.status >= 500) failures.push(`${route.key} with ${what}: ${res.status} ${text.slice(0, 200)}`);
     };
+    return { send, failures, requests: () => requests };
+  }
+
+  const pageRoutes = (method: string) =>
+    // Logging out would end the session the other cases use; its form has no field but the token.
+    routeCatalogue(t.app).filter(
+      (r) => r.method === method && !r.path.startsWith('/api/') && r.path !== '/logout',
+    );
+
+  it('answers every broken form field and body of every page form without a server error', async () => {
+    const routes = pageRoutes('POST');
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const { send, failures, requests } = sender();
     for (const route of routes) {
       const path = pathOf(route);
       const fields = await fieldsOf(path);
@@ -141,9 +150,43 @@ describe('page forms with malformed input', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(requests).toBeGreaterThan(500);
+    expect(requests()).toBeGreaterThan(500);
     // The session survived every case: nothing above signed the admin out or broke the server.
     const after = await fetch(`${t.baseUrl}/admin`, { headers: { cookie: cookies }, redirect: 'manual' });
     expect(after.status).toBe(200);
+  });
+
+  /** The query parameters the pages read (`q`, `year`, `week`, …); any other is ignored or refused. */
+  const PAGE_QUERY = [
+    'q',
+    'year',
+    'week',
+    'region',
+    'page',
+    'openNow',
+    'at',
+    'next',
+    'lang',
+    'kind',
+    'space',
+  ];
+
+  it('answers every page with broken query parameters without a server error', async () => {
+    const routes = pageRoutes('GET').filter(
+      // Readiness answers 503 by design here: the tests run no worker.
+      (r) => !r.path.startsWith('/admin/queues') && !r.path.startsWith('/health'),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    const { send, failures, requests } = sender();
+    for (const route of routes) {
+      const path = pathOf(route);
+      for (const name of PAGE_QUERY) {
+        for (const [what, broken] of BROKEN_VALUES) {
+          await send(route, `${path}?${broken(name)}`, '', '', `?${name} ${what}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(requests()).toBeGreaterThan(2000);
   });
 });

@@ -48,7 +48,10 @@ describe('production start with DATABASE_URL and REDIS_URL', () => {
     expect(migrate.stdout).toContain('applied: CoreAndReferenceData');
     expect(migrate.status).toBe(0);
 
-    children.push(spawn(process.execPath, [dist('api')], { env, stdio: 'ignore' }));
+    const apiProcess = spawn(process.execPath, [dist('api')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(apiProcess);
+    let apiStderr = '';
+    apiProcess.stderr!.on('data', (chunk: Buffer) => (apiStderr += chunk.toString()));
     children.push(spawn(process.execPath, [dist('worker')], { env, stdio: 'ignore' }));
     const baseUrl = `http://127.0.0.1:${port}`;
     const ready = await waitFor(async () => {
@@ -62,5 +65,7 @@ describe('production start with DATABASE_URL and REDIS_URL', () => {
       body: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     });
     expect(login.status).toBe(200);
+    // Logs go to stdout; nothing, not even a library's warning (FSTWRN004 once), goes to stderr.
+    expect(apiStderr).toBe('');
   }, 90000);
 });

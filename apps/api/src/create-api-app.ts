@@ -11,7 +11,6 @@ import {
   correlationIdOf,
   createRootLogger,
   enterRequestContext,
-  ErrorPages,
   localizedErrorBody,
   registerLoginRateLimit,
   unsafeInputException,
@@ -97,16 +96,10 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   fastify.addHook('preValidation', (req, _reply, done) => {
     done(unsafeInputException({ params: req.params, query: req.query, body: req.body }) ?? undefined);
   });
-  // Errors raised by Fastify itself (body too large, wrong content type) and by the hooks above get the
-  // same JSON shape, in the caller's language. On a page address (a throttled login form, say) the answer
-  // is a page in the visitor's language.
-  const pages = app.get(ErrorPages);
-  fastify.setErrorHandler((error, req, reply) => {
-    const { status, body } = localizedErrorBody(error, String(req.id), req.headers['accept-language']);
-    if (pages.handles(req)) return pages.render(req, reply, status);
-    void reply.status(status).send(body);
-  });
-
+  // Errors raised by Fastify itself (body too large, wrong content type) and by the hooks above reach
+  // Nest's own Fastify error handler, which Nest installs at init and which hands them to the exception
+  // filters: the same JSON shape in the caller's language, or a page on a page address. (A handler set
+  // here was replaced by Nest's at init, with Fastify's warning FSTWRN004, and never ran.)
   // process.exit(0) after the hooks rather than the signal raised again, so that pino's asynchronous
   // stdout is flushed (on 'exit') and the shutdown's last log lines are not lost.
   app.enableShutdownHooks([], { useProcessExit: true });

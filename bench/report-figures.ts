@@ -5,6 +5,7 @@ import { buildDataSourceOptions } from '../libs/core/src/index.js';
 import {
   FiguresRepository,
   FiguresService,
+  REPORT_STATEMENT_SETTINGS,
   assembleFigures,
   ratio,
   roundHalfUp,
@@ -205,11 +206,29 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
+/**
+ * One floor statement on a connection of the pool, with the service's settings (memory for the hash
+ * aggregates, no parallel workers): the floor is the same SQL work at its best, not a different
+ * configuration.
+ */
+async function floorStatement(pool: pg.Pool, sql: string, params: unknown[]) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(REPORT_STATEMENT_SETTINGS);
+    const result = await client.query(sql, params);
+    await client.query('COMMIT');
+    return result;
+  } finally {
+    client.release();
+  }
+}
+
 /** The floor's two statements (Y with the details, Y−1), in parallel over the same pool. */
 async function floorRows(pool: pg.Pool, region: string, year: number) {
   const [current, previous] = await Promise.all([
-    pool.query(FLOOR_YEAR_WITH_DETAILS, [region, year]),
-    pool.query(FLOOR_YEAR, [region, year - 1]),
+    floorStatement(pool, FLOOR_YEAR_WITH_DETAILS, [region, year]),
+    floorStatement(pool, FLOOR_YEAR, [region, year - 1]),
   ]);
   return { current: current.rows[0] as FloorDetailsRow, previous: previous.rows[0] as YearRow };
 }

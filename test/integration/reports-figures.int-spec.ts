@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { FiguresService } from '../../libs/reports/src/index.js';
+import { FiguresService, inReportTransaction } from '../../libs/reports/src/index.js';
 import {
   BE_2020_TOP,
   BRU_2020,
@@ -178,5 +178,18 @@ describe('regional report figures (real PostgreSQL, hand-computed fixture)', () 
     expect(f.visits).toBe('<5');
     expect(f.byMunicipality.find((m) => m.nisCode === '11002')?.visits).toBe('<5');
     expect((await compute('BE', 2018, 'public')).figures.visits).toBe('<5');
+  });
+
+  it('runs the year statements with room for their aggregates and no parallel workers, in their transaction only', async () => {
+    const dataSource = t.app.get(DataSource);
+    const settings = `SELECT current_setting('work_mem') AS "workMem",
+                             current_setting('max_parallel_workers_per_gather') AS "parallelWorkers"`;
+    const [defaults] = await dataSource.query(settings);
+    expect(defaults).not.toEqual({ workMem: '64MB', parallelWorkers: '0' });
+    const inside = await inReportTransaction(dataSource, (m) => m.query(settings));
+    expect(inside).toEqual([{ workMem: '64MB', parallelWorkers: '0' }]);
+    // Pooled connections keep the server's defaults afterwards: ten reads at once use every connection.
+    const after = await Promise.all(Array.from({ length: 10 }, () => dataSource.query(settings)));
+    for (const [row] of after) expect(row).toEqual(defaults);
   });
 });

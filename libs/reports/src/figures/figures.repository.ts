@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /**
  * All SQL of the figures: one statement per year. Each works on sets: it aggregates the weekly rows per
@@ -279,16 +279,42 @@ export interface YearWithDetailsRow extends YearFiguresRow {
   projectFundingEnding: Array<{ ref: string; name: string; ends_on: string }>;
 }
 
+/**
+ * Settings for the transaction of each year statement. The per-space aggregates hold one hash entry of
+ * some twenty sums per space, and the training sessions' join one per session: past a few thousand
+ * spaces (≈ 0.4 KB each) they outgrow PostgreSQL's default `work_mem` (4 MB) and spill to disk, so
+ * their time per row grew with the region (docs/performance.md, (5)). And the two years already run
+ * side by side on two connections: parallel workers on top only crowd the CPUs. `set_config(…, true)`
+ * holds for the transaction only, so pooled connections keep their defaults.
+ */
+export const REPORT_STATEMENT_SETTINGS =
+  "SELECT set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)";
+
+/** Runs `work` in a transaction of its own with REPORT_STATEMENT_SETTINGS. */
+export function inReportTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(REPORT_STATEMENT_SETTINGS);
+    return work(manager);
+  });
+}
+
 @Injectable()
 export class FiguresRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  private yearStatement(sql: string, region: string | null, year: number) {
+    return inReportTransaction(this.dataSource, (manager) => manager.query(sql, [region, year]));
+  }
 
   /**
    * Every top-level figure of one year, as raw sums, counts and unrounded means; with `national`, also
    * every municipality's visits in the country (empty otherwise).
    */
   async yearFigures(region: string | null, year: number, national = false): Promise<YearFiguresRow> {
-    const [row] = await this.dataSource.query(national ? YEAR_SQL.national : YEAR_SQL.plain, [region, year]);
+    const [row] = await this.yearStatement(national ? YEAR_SQL.national : YEAR_SQL.plain, region, year);
     const { national_visits: nationalVisits, ...figures } = row;
     return { ...(figures as YearRow), nationalVisits: nationalVisits ?? [] };
   }
@@ -298,10 +324,11 @@ export class FiguresRepository {
    * the coverage gap), the year's funding by source and the spaces whose project funding ends next year.
    */
   async yearWithDetails(region: string | null, year: number, national = false): Promise<YearWithDetailsRow> {
-    const [row] = await this.dataSource.query(national ? YEAR_SQL.detailsNational : YEAR_SQL.details, [
+    const [row] = await this.yearStatement(
+      national ? YEAR_SQL.detailsNational : YEAR_SQL.details,
       region,
       year,
-    ]);
+    );
     const {
       municipalities,
       funding_by_source: sources,

@@ -218,9 +218,12 @@ async function floorStatement(pool: pg.Pool, sql: string, params: unknown[]) {
     await client.query(REPORT_STATEMENT_SETTINGS);
     const result = await client.query(sql, params);
     await client.query('COMMIT');
-    return result;
-  } finally {
     client.release();
+    return result;
+  } catch (error) {
+    // A connection left inside a failed transaction is closed, not handed back to the pool.
+    client.release(error as Error);
+    throw error;
   }
 }
 
